@@ -1,0 +1,5 @@
+//! The `kblint` binary.
+
+fn main() {
+    std::process::exit(kblint::cli::main());
+}

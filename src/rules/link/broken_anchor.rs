@@ -1,0 +1,68 @@
+//! KB402 broken-anchor.
+
+use super::each_link;
+use crate::corpus::{Corpus, Target};
+use crate::diagnostic::{Category, Diagnostic, Severity};
+use crate::rules::{Check, Rule, RuleMeta};
+
+/// The rule.
+pub static RULE: Rule = Rule {
+    meta: RuleMeta {
+        code: "KB402",
+        name: "broken-anchor",
+        category: Category::Link,
+        severity: Severity::Warning,
+        default_enabled: true,
+        summary: "A `#anchor` link, in the same article or another, names a heading that does not exist.",
+        docs: r#"Anchors break silently when a heading is reworded: the link still opens the
+article, but at the top, and the agent has to hunt for the section.
+Anchors are GitHub-style slugs (lowercase, punctuation dropped, spaces to `-`,
+duplicates `-1`, `-2`), explicit `{#id}` attributes and HTML `id`/`name` attributes;
+they are compared case-insensitively.
+
+## Bad
+```markdown
+## Refund window
+…
+See [the refund window](#refund-period).
+```
+
+## Good
+```markdown
+See [the refund window](#refund-window).
+```
+"#,
+    },
+    check: Check::Corpus(check),
+};
+
+fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
+    each_link(corpus, |doc, link, target| {
+        let (target_doc, fragment) = match target {
+            Target::SameFile(f) => (doc, f),
+            Target::Article(i, Some(f)) => (&corpus.docs[i], f),
+            _ => return,
+        };
+        if !target_doc.loaded || fragment.is_empty() {
+            return;
+        }
+        let f = fragment.to_lowercase();
+        if target_doc.anchors.contains(&f) || f == "top" {
+            return;
+        }
+        let where_ = if std::ptr::eq(target_doc, doc) {
+            "this article".to_string()
+        } else {
+            format!("`{}`", target_doc.display)
+        };
+        corpus.emit(
+            out,
+            &RULE.meta,
+            doc,
+            link.position,
+            format!("No heading with anchor `#{fragment}` in {where_}"),
+            Vec::new(),
+            link.snippet.clone(),
+        );
+    });
+}
