@@ -19,6 +19,7 @@ pub mod fsutil;
 pub mod lexicon;
 pub mod line_index;
 pub mod report;
+pub mod review;
 pub mod rules;
 pub mod suppress;
 pub mod yaml;

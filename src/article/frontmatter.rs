@@ -459,8 +459,8 @@ mod tests {
         // last_reviewed comes before ms.date in priority order
         assert_eq!(m.last_review.as_ref().unwrap().key, "Last-Reviewed");
         assert_eq!(m.last_review.as_ref().unwrap().line, 3);
-        assert_eq!(m.owner.unwrap().value, "ana");
-        assert_eq!(m.verifier.unwrap().value, "bo, cy");
+        assert_eq!(m.owner.clone().unwrap().value, "ana");
+        assert_eq!(m.verifier.clone().unwrap().value, "bo, cy");
         assert_eq!(m.scope["plan"], vec!["pro"]);
         assert!(m.is_retired());
     }
