@@ -139,7 +139,11 @@ fn fail(msg: impl std::fmt::Display) -> i32 {
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let start = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
     let config = match &args.config {
         Some(f) => Config::explicit(f),
         None => Config::discover(&start),
@@ -150,7 +154,9 @@ fn check(args: CheckArgs) -> i32 {
     };
     for sel in args.select.iter().chain(&args.ignore) {
         if !rules::is_known_selector(sel) {
-            return fail(format!("unknown rule or category `{sel}` (see `kblint rules`)"));
+            return fail(format!(
+                "unknown rule or category `{sel}` (see `kblint rules`)"
+            ));
         }
     }
     if args.show_settings {
@@ -187,7 +193,10 @@ fn check(args: CheckArgs) -> i32 {
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let rendered = report::render(
         args.format,
@@ -200,7 +209,11 @@ fn check(args: CheckArgs) -> i32 {
         },
     );
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(rendered.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         return 2;
     }
     if outcome.internal_errors > 0 {
@@ -226,11 +239,25 @@ fn print_rules(format: RulesFormat) {
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         RulesFormat::Table => {
-            println!("{:<6} {:<28} {:<9} {:<8} SUMMARY", "CODE", "NAME", "CATEGORY", "DEFAULT");
+            println!(
+                "{:<6} {:<28} {:<9} {:<8} SUMMARY",
+                "CODE", "NAME", "CATEGORY", "DEFAULT"
+            );
             for r in REGISTRY {
                 let m = &r.meta;
-                let sev = if m.default_enabled { m.severity.as_str() } else { "off" };
-                println!("{:<6} {:<28} {:<9} {:<8} {}", m.code, m.name, m.category.as_str(), sev, m.summary);
+                let sev = if m.default_enabled {
+                    m.severity.as_str()
+                } else {
+                    "off"
+                };
+                println!(
+                    "{:<6} {:<28} {:<9} {:<8} {}",
+                    m.code,
+                    m.name,
+                    m.category.as_str(),
+                    sev,
+                    m.summary
+                );
             }
         }
     }
@@ -240,7 +267,17 @@ fn explain(name: &str) -> i32 {
     match rules::find(name) {
         Some(r) => {
             let m = &r.meta;
-            println!("{} {} ({}, {} by default)\n", m.code, m.name, m.category, if m.default_enabled { m.severity.as_str() } else { "off" });
+            println!(
+                "{} {} ({}, {} by default)\n",
+                m.code,
+                m.name,
+                m.category,
+                if m.default_enabled {
+                    m.severity.as_str()
+                } else {
+                    "off"
+                }
+            );
             println!("{}\n", m.summary);
             print!("{}", m.docs);
             0
@@ -261,13 +298,19 @@ pub const STARTER_CONFIG: &str = include_str!("../rules/starter-config.yml");
 fn init(dir: &std::path::Path, force: bool) -> i32 {
     let path = dir.join(crate::config::FILE_NAME);
     if path.exists() && !force {
-        return fail(format!("{} already exists; use --force to overwrite it", crate::discover::display_path(&path)));
+        return fail(format!(
+            "{} already exists; use --force to overwrite it",
+            crate::discover::display_path(&path)
+        ));
     }
     match crate::fsutil::write_atomic(&path, STARTER_CONFIG.as_bytes()) {
         Ok(()) => {
             println!("Wrote {}", crate::discover::display_path(&path));
             0
         }
-        Err(e) => fail(format!("cannot write {}: {e}", crate::discover::display_path(&path))),
+        Err(e) => fail(format!(
+            "cannot write {}: {e}",
+            crate::discover::display_path(&path)
+        )),
     }
 }

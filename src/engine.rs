@@ -61,7 +61,8 @@ impl std::fmt::Display for RunError {
 
 /// Runs the whole pipeline.
 pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
-    let found = discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
+    let found =
+        discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
     let mut limits = opts.limits;
     limits.max_file_size = config.max_file_size();
@@ -73,11 +74,22 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         .files
         .par_iter()
         .map(|c| {
-            catch_unwind(AssertUnwindSafe(|| process(c, config, opts, &lexicons, &limits))).unwrap_or_else(|_| {
+            catch_unwind(AssertUnwindSafe(|| {
+                process(c, config, opts, &lexicons, &limits)
+            }))
+            .unwrap_or_else(|_| {
                 panics.fetch_add(1, Ordering::Relaxed);
                 let settings = settings_for(config, opts, c);
-                let d = file_diag(&parse::internal_error::RULE.meta, &settings, &c.display, "kblint failed on this file (internal error); please report it".into());
-                (Doc::unloaded(c.path.clone(), c.display.clone(), settings), d.into_iter().collect())
+                let d = file_diag(
+                    &parse::internal_error::RULE.meta,
+                    &settings,
+                    &c.display,
+                    "kblint failed on this file (internal error); please report it".into(),
+                );
+                (
+                    Doc::unloaded(c.path.clone(), c.display.clone(), settings),
+                    d.into_iter().collect(),
+                )
             })
         })
         .collect();
@@ -90,7 +102,12 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     }
     for p in &found.problems {
         let settings = config.settings_for(&p.path);
-        diagnostics.extend(file_diag(&parse::unreadable_file::RULE.meta, &settings, &p.display, p.message.clone()));
+        diagnostics.extend(file_diag(
+            &parse::unreadable_file::RULE.meta,
+            &settings,
+            &p.display,
+            p.message.clone(),
+        ));
     }
 
     // Corpus-wide: every rule over the shared indexes.
@@ -127,7 +144,12 @@ fn settings_for(config: &Config, opts: &Options, c: &Candidate) -> crate::config
     s
 }
 
-fn file_diag(rule: &'static RuleMeta, settings: &crate::config::Settings, display: &str, message: String) -> Option<Diagnostic> {
+fn file_diag(
+    rule: &'static RuleMeta,
+    settings: &crate::config::Settings,
+    display: &str,
+    message: String,
+) -> Option<Diagnostic> {
     settings.severity(rule).map(|severity| Diagnostic {
         rule,
         severity,
@@ -140,7 +162,13 @@ fn file_diag(rule: &'static RuleMeta, settings: &crate::config::Settings, displa
 }
 
 /// Loads one article, runs the per-article rules, and summarises it for the corpus.
-fn process(c: &Candidate, config: &Config, opts: &Options, lexicons: &Lexicons, limits: &Limits) -> (Doc, Vec<Diagnostic>) {
+fn process(
+    c: &Candidate,
+    config: &Config,
+    opts: &Options,
+    lexicons: &Lexicons,
+    limits: &Limits,
+) -> (Doc, Vec<Diagnostic>) {
     let mut settings = settings_for(config, opts, c);
     let mut out = Vec::new();
     let article = match Article::load(c.path.clone(), c.display.clone(), limits) {
@@ -161,14 +189,36 @@ fn process(c: &Candidate, config: &Config, opts: &Options, lexicons: &Lexicons, 
                 ),
             };
             if let Some(severity) = settings.severity(rule) {
-                out.push(Diagnostic { rule, severity, path: c.display.clone(), position, message, related: Vec::new(), snippet: String::new() });
+                out.push(Diagnostic {
+                    rule,
+                    severity,
+                    path: c.display.clone(),
+                    position,
+                    message,
+                    related: Vec::new(),
+                    snippet: String::new(),
+                });
             }
-            return (Doc::unloaded(c.path.clone(), c.display.clone(), settings), out);
+            return (
+                Doc::unloaded(c.path.clone(), c.display.clone(), settings),
+                out,
+            );
         }
     };
     // Per-article ignores from frontmatter (`kblint: {ignore: [...]}`).
     if !article.meta.ignore.is_empty() {
-        settings.apply(&RuleSettings { ignore: Some(article.meta.ignore.iter().filter(|s| !rules::select(s).is_empty()).cloned().collect()), ..Default::default() });
+        settings.apply(&RuleSettings {
+            ignore: Some(
+                article
+                    .meta
+                    .ignore
+                    .iter()
+                    .filter(|s| !rules::select(s).is_empty())
+                    .cloned()
+                    .collect(),
+            ),
+            ..Default::default()
+        });
     }
     if let Some(e) = &article.frontmatter_error {
         if let Some(severity) = settings.severity(&parse::malformed_frontmatter::RULE.meta) {
@@ -183,7 +233,12 @@ fn process(c: &Candidate, config: &Config, opts: &Options, lexicons: &Lexicons, 
             });
         }
     }
-    let ctx = ArticleCtx { article: &article, settings: &settings, lexicons, today: opts.today };
+    let ctx = ArticleCtx {
+        article: &article,
+        settings: &settings,
+        lexicons,
+        today: opts.today,
+    };
     for rule in rules::REGISTRY {
         if let Check::Article(f) = rule.check {
             if ctx.enabled(&rule.meta) {
@@ -203,7 +258,8 @@ fn apply_suppressions(corpus: &Corpus, diags: Vec<Diagnostic>) -> Vec<Diagnostic
     for d in diags {
         if let Some(doc) = corpus.doc_by_display(&d.path) {
             if let Some(i) = doc.suppressions.covering(&d) {
-                used.entry(doc.display.as_str()).or_insert_with(|| vec![false; doc.suppressions.items.len()])[i] = true;
+                used.entry(doc.display.as_str())
+                    .or_insert_with(|| vec![false; doc.suppressions.items.len()])[i] = true;
                 continue;
             }
         }
@@ -215,7 +271,11 @@ fn apply_suppressions(corpus: &Corpus, diags: Vec<Diagnostic>) -> Vec<Diagnostic
             let was_used = used.get(doc.display.as_str()).is_some_and(|u| u[i]);
             if !was_used {
                 if let Some(severity) = doc.settings.severity(rule) {
-                    let what = if s.selectors.is_empty() { "any rule".to_string() } else { s.selectors.join(", ") };
+                    let what = if s.selectors.is_empty() {
+                        "any rule".to_string()
+                    } else {
+                        s.selectors.join(", ")
+                    };
                     kept.push(Diagnostic {
                         rule,
                         severity,

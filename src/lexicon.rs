@@ -9,9 +9,8 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The embedded rule data files: (lexicon name, YAML text).
-pub const EMBEDDED: &[(&str, &str)] = &[
-    ("placeholders", include_str!("../rules/placeholders.yml")),
-];
+pub const EMBEDDED: &[(&str, &str)] =
+    &[("placeholders", include_str!("../rules/placeholders.yml"))];
 
 /// One pattern of a lexicon, as written in YAML.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -20,6 +19,7 @@ pub struct EntrySpec {
     /// Stable identifier, used in messages and in user config.
     pub id: String,
     /// A regular expression (Rust `regex` syntax). `\b` means an ASCII word boundary.
+    /// A named group `(?P<m>…)` marks the part to report; the rest is context.
     pub pattern: String,
     /// Case-insensitive unless `false`.
     #[serde(default)]
@@ -54,6 +54,9 @@ pub struct Entry {
     pub spec: EntrySpec,
     /// Compiled pattern.
     pub regex: Regex,
+    /// Whether the pattern marks the flagged part with a `(?P<m>…)` group (context
+    /// around it is matched but not reported).
+    pub marked: bool,
 }
 
 /// A compiled lexicon: its entries and a set for one-pass prefiltering.
@@ -81,7 +84,11 @@ pub struct LexiconError {
 impl std::fmt::Display for LexiconError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.entry {
-            Some(e) => write!(f, "lexicon `{}`, entry `{e}`: {}", self.lexicon, self.message),
+            Some(e) => write!(
+                f,
+                "lexicon `{}`, entry `{e}`: {}",
+                self.lexicon, self.message
+            ),
             None => write!(f, "lexicon `{}`: {}", self.lexicon, self.message),
         }
     }
@@ -122,12 +129,18 @@ impl Lexicon {
     pub fn compile(name: &str, specs: Vec<EntrySpec>) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::with_capacity(specs.len());
         for spec in specs {
-            let regex = compile(&spec.pattern, spec.case_sensitive).map_err(|message| LexiconError {
-                lexicon: name.to_string(),
-                entry: Some(spec.id.clone()),
-                message,
-            })?;
-            entries.push(Entry { spec, regex });
+            let regex =
+                compile(&spec.pattern, spec.case_sensitive).map_err(|message| LexiconError {
+                    lexicon: name.to_string(),
+                    entry: Some(spec.id.clone()),
+                    message,
+                })?;
+            let marked = regex.capture_names().any(|n| n == Some("m"));
+            entries.push(Entry {
+                spec,
+                regex,
+                marked,
+            });
         }
         let set = RegexSetBuilder::new(entries.iter().map(|e| {
             let flag = if e.spec.case_sensitive { "" } else { "(?i)" };
@@ -156,8 +169,16 @@ impl Lexicon {
         }
         for i in hits.iter() {
             let e = &self.entries[i];
-            for m in e.regex.find_iter(text) {
-                out.push((m.start(), m.end(), e));
+            if e.marked {
+                for c in e.regex.captures_iter(text) {
+                    if let Some(m) = c.name("m").or_else(|| c.get(0)) {
+                        out.push((m.start(), m.end(), e));
+                    }
+                }
+            } else {
+                for m in e.regex.find_iter(text) {
+                    out.push((m.start(), m.end(), e));
+                }
             }
         }
         out.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));
@@ -209,7 +230,9 @@ impl Lexicons {
     /// A lexicon by name. Panics on unknown names: names are compile-time constants.
     pub fn get(&self, name: &str) -> &Lexicon {
         #[allow(clippy::expect_used)]
-        self.by_name.get(name).expect("lexicon name is registered in EMBEDDED")
+        self.by_name
+            .get(name)
+            .expect("lexicon name is registered in EMBEDDED")
     }
 
     /// Every lexicon.

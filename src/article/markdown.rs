@@ -1,7 +1,9 @@
 //! One pulldown-cmark pass over an article body: headings, links and prose segments.
 
 use super::slug::{slugify, SlugCounter};
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use std::ops::Range;
 
 /// Stands in for inline code inside prose text, so sentence patterns never match code.
@@ -100,7 +102,12 @@ struct Piece {
 }
 
 impl Segment {
-    fn new(block: BlockKind, quote_depth: u8, admonition: Option<&'static str>, in_list: bool) -> Segment {
+    fn new(
+        block: BlockKind,
+        quote_depth: u8,
+        admonition: Option<&'static str>,
+        in_list: bool,
+    ) -> Segment {
         Segment {
             text: String::new(),
             block,
@@ -129,7 +136,13 @@ impl Segment {
         let t = text_offset as u32;
         let idx = match self.pieces.binary_search_by(|p| p.text_start.cmp(&t)) {
             Ok(i) => i,
-            Err(0) => return self.pieces.first().map(|p| p.src_start as usize).unwrap_or(0),
+            Err(0) => {
+                return self
+                    .pieces
+                    .first()
+                    .map(|p| p.src_start as usize)
+                    .unwrap_or(0)
+            }
             Err(i) => i - 1,
         };
         let p = self.pieces[idx];
@@ -397,7 +410,13 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                 if let Some((_, _, h, _)) = heading.as_mut() {
                     h.push_str(&t);
                 }
-                ensure_item_segment(&mut current, &item_stack, quote_depth, admonition(&admonitions), list_depth);
+                ensure_item_segment(
+                    &mut current,
+                    &item_stack,
+                    quote_depth,
+                    admonition(&admonitions),
+                    list_depth,
+                );
                 if let Some(seg) = current.as_mut() {
                     seg.push(&t, range);
                 }
@@ -407,7 +426,13 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                 if let Some((_, _, h, _)) = heading.as_mut() {
                     h.push_str(&t);
                 }
-                ensure_item_segment(&mut current, &item_stack, quote_depth, admonition(&admonitions), list_depth);
+                ensure_item_segment(
+                    &mut current,
+                    &item_stack,
+                    quote_depth,
+                    admonition(&admonitions),
+                    list_depth,
+                );
                 if let Some(seg) = current.as_mut() {
                     let mut buf = [0u8; 4];
                     seg.push(CODE_MARK.encode_utf8(&mut buf), range.start..range.start);
@@ -444,7 +469,12 @@ fn ensure_item_segment(
     list_depth: u32,
 ) {
     if current.is_none() && !item_stack.is_empty() {
-        *current = Some(Segment::new(BlockKind::ListItem, quote_depth, admonition, list_depth > 0));
+        *current = Some(Segment::new(
+            BlockKind::ListItem,
+            quote_depth,
+            admonition,
+            list_depth > 0,
+        ));
     }
 }
 
@@ -458,10 +488,15 @@ fn flush(current: &mut Option<Segment>, out: &mut Parsed) {
 
 /// An all-caps pseudo tag such as `<COMPANY>`: a template variable, not HTML.
 fn is_template_tag(h: &str) -> bool {
-    let inner = h.strip_prefix('<').and_then(|r| r.strip_suffix('>')).unwrap_or("");
+    let inner = h
+        .strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or("");
     inner.len() >= 2
         && inner.starts_with(|c: char| c.is_ascii_uppercase())
-        && inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn collect_html_anchors(html: &str, out: &mut Vec<String>) {
@@ -489,13 +524,17 @@ mod tests {
 
     #[test]
     fn prose_excludes_code_and_maps_offsets() {
-        let src = "# Title `x`\n\nSay **hello** to `code` and [link](a.md).\n\n```\nTODO in code\n```\n";
+        let src =
+            "# Title `x`\n\nSay **hello** to `code` and [link](a.md).\n\n```\nTODO in code\n```\n";
         let p = parse(src, 0);
         assert_eq!(p.headings[0].anchor, "title-x");
         let para = &p.prose[1];
         assert!(para.text.starts_with("Say hello to \u{FFFC} and link."));
         let i = para.text.find("hello").unwrap();
-        assert_eq!(&src[para.source_offset(i)..para.source_offset(i) + 5], "hello");
+        assert_eq!(
+            &src[para.source_offset(i)..para.source_offset(i) + 5],
+            "hello"
+        );
         assert!(p.prose.iter().all(|s| !s.text.contains("TODO")));
         assert_eq!(p.links[0].dest, "a.md");
         assert_eq!(para.links.len(), 1);

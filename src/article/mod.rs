@@ -206,7 +206,9 @@ impl Article {
         match frontmatter::parse_block(&self.text, &block) {
             Ok(Value::Map(map)) => {
                 let value = Value::Map(map);
-                if value.depth() > limits.max_yaml_depth || value.node_count() > limits.max_yaml_nodes {
+                if value.depth() > limits.max_yaml_depth
+                    || value.node_count() > limits.max_yaml_nodes
+                {
                     self.frontmatter_error = Some(FrontmatterError {
                         message: format!(
                             "frontmatter nests deeper than {} levels or expands to more than {} values",
@@ -254,7 +256,9 @@ impl Article {
 
     /// The position of a whole frontmatter key line (1-based `line`).
     pub fn line_position(&self, line: u32) -> Position {
-        let r = self.lines.line_range(&self.text, line.saturating_sub(1) as usize);
+        let r = self
+            .lines
+            .line_range(&self.text, line.saturating_sub(1) as usize);
         self.position(r)
     }
 
@@ -265,7 +269,9 @@ impl Article {
 
     /// The text of 1-based `line`, without its terminator.
     pub fn line_text(&self, line: u32) -> &str {
-        let r = self.lines.line_range(&self.text, line.saturating_sub(1) as usize);
+        let r = self
+            .lines
+            .line_range(&self.text, line.saturating_sub(1) as usize);
         &self.text[r]
     }
 }
@@ -312,7 +318,12 @@ mod tests {
     use super::*;
 
     fn art(s: &str) -> Article {
-        Article::from_text("a.md".into(), "a.md".into(), s.to_string(), &Limits::default())
+        Article::from_text(
+            "a.md".into(),
+            "a.md".into(),
+            s.to_string(),
+            &Limits::default(),
+        )
     }
 
     #[test]
@@ -335,17 +346,38 @@ mod tests {
 
     #[test]
     fn invalid_utf8_line() {
-        let r = Article::from_bytes("a".into(), "a".into(), b"ok\nab\xffcd\n".to_vec(), &Limits::default());
-        assert_eq!(r.unwrap_err(), LoadFailure::InvalidUtf8 { line: 2, column: 3 });
+        let r = Article::from_bytes(
+            "a".into(),
+            "a".into(),
+            b"ok\nab\xffcd\n".to_vec(),
+            &Limits::default(),
+        );
+        assert_eq!(
+            r.unwrap_err(),
+            LoadFailure::InvalidUtf8 { line: 2, column: 3 }
+        );
     }
 
     #[test]
     fn binary_and_nonmapping() {
-        let r = Article::from_bytes("a".into(), "a".into(), b"PNG\0\0".to_vec(), &Limits::default());
+        let r = Article::from_bytes(
+            "a".into(),
+            "a".into(),
+            b"PNG\0\0".to_vec(),
+            &Limits::default(),
+        );
         assert_eq!(r.unwrap_err(), LoadFailure::Binary);
         let a = art("---\n- a\n- b\n---\n");
-        assert!(a.frontmatter_error.unwrap().message.contains("not a mapping"));
+        assert!(a
+            .frontmatter_error
+            .unwrap()
+            .message
+            .contains("not a mapping"));
         let a = art("---\ntitle: x\n");
-        assert!(a.frontmatter_error.unwrap().message.contains("never closed"));
+        assert!(a
+            .frontmatter_error
+            .unwrap()
+            .message
+            .contains("never closed"));
     }
 }

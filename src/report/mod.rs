@@ -55,7 +55,8 @@ pub fn render(format: Format, r: &Report) -> String {
 
 /// Counts per rule, most frequent first.
 pub fn statistics(diags: &[Diagnostic]) -> String {
-    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> =
+        std::collections::BTreeMap::new();
     for d in diags {
         *counts.entry((d.rule.code, d.rule.name)).or_default() += 1;
     }

@@ -36,7 +36,11 @@ Refunds for annual plans take 5–10 business days.
 
 fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
     let lex = ctx.lexicons.get("placeholders");
-    let is_macro = ctx.settings.roles.is_macro || matches!(ctx.article.meta.doc_type.as_deref(), Some("macro" | "reply" | "template" | "snippet"));
+    let is_macro = ctx.settings.roles.is_macro
+        || matches!(
+            ctx.article.meta.doc_type.as_deref(),
+            Some("macro" | "reply" | "template" | "snippet")
+        );
     for seg in &ctx.article.md.prose {
         let mut last_end = 0;
         for (start, end, entry) in lex.find_all(&seg.text) {
@@ -44,10 +48,16 @@ fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
                 continue;
             }
             last_end = end;
-            let matched = seg.text[start..end].trim_matches(|c: char| !c.is_alphanumeric() && !"[]{}<>%".contains(c));
+            let matched = seg.text[start..end]
+                .trim_matches(|c: char| !c.is_alphanumeric() && !"[]{}<>%".contains(c));
             let label = entry.spec.label.as_deref().unwrap_or(&entry.spec.id);
             let range = seg.source_range(start..end);
-            ctx.emit(out, &RULE.meta, range, format!("Placeholder left in the article: `{matched}` ({label})"));
+            ctx.emit(
+                out,
+                &RULE.meta,
+                range,
+                format!("Placeholder left in the article: `{matched}` ({label})"),
+            );
         }
     }
 }

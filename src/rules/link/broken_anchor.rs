@@ -13,7 +13,8 @@ pub static RULE: Rule = Rule {
         category: Category::Link,
         severity: Severity::Warning,
         default_enabled: true,
-        summary: "A `#anchor` link, in the same article or another, names a heading that does not exist.",
+        summary:
+            "A `#anchor` link, in the same article or another, names a heading that does not exist.",
         docs: r#"Anchors break silently when a heading is reworded: the link still opens the
 article, but at the top, and the agent has to hunt for the section.
 Anchors are GitHub-style slugs (lowercase, punctuation dropped, spaces to `-`,
