@@ -30,6 +30,9 @@ pub struct EntrySpec {
     /// A short description used in messages.
     #[serde(default)]
     pub label: Option<String>,
+    /// A match followed by one of these words is not a finding ("TODO comments").
+    #[serde(default)]
+    pub unless_next_word: Vec<String>,
     /// Texts the pattern must match.
     #[serde(default)]
     pub matches: Vec<String>,
@@ -160,7 +163,8 @@ impl Lexicon {
         })
     }
 
-    /// Finds every match of every entry in `text`, in text order.
+    /// Finds every match of every entry in `text`, in text order, minus the matches an
+    /// entry's `unless_next_word` rules out.
     pub fn find_all<'a>(&'a self, text: &str) -> Vec<(usize, usize, &'a Entry)> {
         let mut out = Vec::new();
         let hits = self.set.matches(text);
@@ -169,15 +173,31 @@ impl Lexicon {
         }
         for i in hits.iter() {
             let e = &self.entries[i];
+            let mut push = |start: usize, end: usize| {
+                if !e.spec.unless_next_word.is_empty() {
+                    let next = text[end..]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("");
+                    if e.spec
+                        .unless_next_word
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(next))
+                    {
+                        return;
+                    }
+                }
+                out.push((start, end, e));
+            };
             if e.marked {
                 for c in e.regex.captures_iter(text) {
                     if let Some(m) = c.name("m").or_else(|| c.get(0)) {
-                        out.push((m.start(), m.end(), e));
+                        push(m.start(), m.end());
                     }
                 }
             } else {
                 for m in e.regex.find_iter(text) {
-                    out.push((m.start(), m.end(), e));
+                    push(m.start(), m.end());
                 }
             }
         }

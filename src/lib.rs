@@ -22,4 +22,5 @@ pub mod report;
 pub mod review;
 pub mod rules;
 pub mod suppress;
+pub mod text;
 pub mod yaml;

@@ -90,6 +90,8 @@ pub struct Segment {
     pub cell: Option<CellInfo>,
     /// Byte ranges of links whose text lies in this segment, with destinations.
     pub links: Vec<(Range<usize>, String)>,
+    /// Ranges of [`Segment::text`] set in emphasis or strong emphasis.
+    pub emphasis: Vec<Range<usize>>,
     pieces: Vec<Piece>,
 }
 
@@ -116,6 +118,7 @@ impl Segment {
             in_list,
             cell: None,
             links: Vec::new(),
+            emphasis: Vec::new(),
             pieces: Vec::new(),
         }
     }
@@ -163,6 +166,13 @@ impl Segment {
             start
         };
         start..end.max(start)
+    }
+
+    /// Whether the text range `r` lies inside emphasis (`*XXX*`, `**TODO**`).
+    pub fn is_emphasized(&self, r: Range<usize>) -> bool {
+        self.emphasis
+            .iter()
+            .any(|e| e.start <= r.start && r.end <= e.end)
     }
 
     /// Whether the text is quoted (inside a blockquote that is not a callout).
@@ -230,6 +240,7 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
     let mut heading: Option<(u8, Option<String>, String, usize)> = None;
     let mut in_code_block = false;
     let mut link_stack: Vec<(usize, String)> = Vec::new();
+    let mut emphasis_stack: Vec<usize> = Vec::new();
     // tables
     let mut table_idx: u32 = 0;
     let mut headers: Vec<String> = Vec::new();
@@ -338,6 +349,9 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                     link_stack.push((range.start, dest_url.to_string()));
                 }
                 Tag::FootnoteDefinition(_) => flush(&mut current, &mut out),
+                Tag::Emphasis | Tag::Strong => {
+                    emphasis_stack.push(current.as_ref().map(|s| s.text.len()).unwrap_or(0));
+                }
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -393,6 +407,14 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                 }
                 TagEnd::Table => {
                     table_idx += 1;
+                }
+                TagEnd::Emphasis | TagEnd::Strong => {
+                    if let (Some(start), Some(seg)) = (emphasis_stack.pop(), current.as_mut()) {
+                        let end = seg.text.len();
+                        if start < end {
+                            seg.emphasis.push(start..end);
+                        }
+                    }
                 }
                 TagEnd::Link | TagEnd::Image => {
                     if let Some((start, dest)) = link_stack.pop() {
@@ -500,19 +522,14 @@ fn is_template_tag(h: &str) -> bool {
 }
 
 fn collect_html_anchors(html: &str, out: &mut Vec<String>) {
-    for attr in ["id=", "name="] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attr) {
-            let before_ok = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
-            rest = &rest[i + attr.len()..];
-            if !before_ok {
-                continue;
-            }
-            let quote = rest.chars().next();
-            if let Some(q @ ('"' | '\'')) = quote {
-                if let Some(end) = rest[1..].find(q) {
-                    out.push(rest[1..1 + end].to_string());
-                }
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?i)(?:^|\s)(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).ok()
+    });
+    if let Some(re) = re {
+        for c in re.captures_iter(html) {
+            if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+                out.push(m.as_str().to_string());
             }
         }
     }
@@ -564,9 +581,12 @@ mod tests {
 
     #[test]
     fn explicit_ids_and_html_anchors() {
-        let src = "## Refunds {#money-back}\n\n<a name=\"legacy\"></a>\n";
+        let src = "## Refunds {#money-back}\n\n<a name=\"legacy\"></a> <a name =\"note_G\"></a><span id='x'>\n";
         let p = parse(src, 0);
         assert_eq!(p.headings[0].anchor, "money-back");
-        assert_eq!(p.html_anchors, vec!["legacy".to_string()]);
+        assert_eq!(
+            p.html_anchors,
+            vec!["legacy".to_string(), "note_G".to_string(), "x".to_string()]
+        );
     }
 }

@@ -47,6 +47,13 @@ fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
             if start < last_end || (is_macro && entry.spec.kind.as_deref() == Some("template")) {
                 continue;
             }
+            // "item XXX is locked": a quoted message or UI label, not the author's gap.
+            // `*XXX*` as a variable name, `**TODO**` as a UI label: deliberate formatting.
+            if entry.spec.kind.as_deref() != Some("bracket")
+                && (crate::text::inside_quotes(&seg.text, start) || seg.is_emphasized(start..end))
+            {
+                continue;
+            }
             last_end = end;
             let matched = seg.text[start..end]
                 .trim_matches(|c: char| !c.is_alphanumeric() && !"[]{}<>%".contains(c));
