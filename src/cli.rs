@@ -1,6 +1,5 @@
 //! The command line: `check` (the default), `rules`, `explain`, `init`.
 
-use crate::article::Limits;
 use crate::config::{Config, RuleSettings};
 use crate::dates;
 use crate::diagnostic::Severity;
@@ -184,7 +183,6 @@ fn check(args: CheckArgs) -> i32 {
         today,
         cli_rules,
         follow_links: args.follow_links,
-        limits: Limits::default(),
     };
     let outcome = match engine::run(&mut config, &opts) {
         Ok(o) => o,

@@ -126,6 +126,7 @@ pub static REGISTRY: &[&Rule] = &[
     &parse::not_text::RULE,
     &parse::file_too_large::RULE,
     &parse::malformed_frontmatter::RULE,
+    &parse::nesting_too_deep::RULE,
     &parse::internal_error::RULE,
     &link::broken_link::RULE,
     &link::broken_anchor::RULE,
