@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod article;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod corpus;
