@@ -106,6 +106,8 @@ pub struct Corpus {
     by_lower: HashMap<String, Vec<usize>>,
     /// Every link resolved once: `targets[doc][link]`.
     pub targets: Vec<Vec<Target>>,
+    /// Folder listings read while resolving case mismatches, read once per folder.
+    listings: std::sync::RwLock<HashMap<PathBuf, Option<std::sync::Arc<Vec<std::ffi::OsString>>>>>,
     /// "Today".
     pub today: Date,
     /// Rule data.
@@ -198,6 +200,7 @@ impl Corpus {
             by_path,
             by_lower,
             targets: Vec::new(),
+            listings: Default::default(),
             today,
             lexicons,
         };
@@ -284,14 +287,34 @@ impl Corpus {
                 continue;
             }
             let want = c.as_os_str().to_string_lossy().to_lowercase();
-            let found = std::fs::read_dir(&cur)
-                .ok()?
-                .filter_map(Result::ok)
-                .find(|e| e.file_name().to_string_lossy().to_lowercase() == want)?;
-            cur = cur.join(found.file_name());
+            let listing = self.listing(&cur)?;
+            let found = listing
+                .iter()
+                .find(|n| n.to_string_lossy().to_lowercase() == want)?;
+            cur = cur.join(found);
             changed = true;
         }
         changed.then(|| crate::discover::display_path(&cur))
+    }
+
+    /// The entries of a folder, read once and shared between threads.
+    fn listing(&self, dir: &Path) -> Option<std::sync::Arc<Vec<std::ffi::OsString>>> {
+        if let Ok(cache) = self.listings.read() {
+            if let Some(hit) = cache.get(dir) {
+                return hit.clone();
+            }
+        }
+        let names = std::fs::read_dir(dir).ok().map(|rd| {
+            std::sync::Arc::new(
+                rd.filter_map(Result::ok)
+                    .map(|e| e.file_name())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        if let Ok(mut cache) = self.listings.write() {
+            cache.insert(dir.to_path_buf(), names.clone());
+        }
+        names
     }
 
     /// Builds a diagnostic for `doc` if `rule` is on for it.
