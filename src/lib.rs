@@ -21,5 +21,6 @@ pub mod line_index;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod sentences;
 pub mod suppress;
 pub mod yaml;
