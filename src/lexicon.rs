@@ -13,6 +13,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ("placeholders", include_str!("../rules/placeholders.yml")),
     ("promises", include_str!("../rules/promises.yml")),
     ("promise-cues", include_str!("../rules/promise-cues.yml")),
+    (
+        "promise-grammar",
+        include_str!("../rules/promise-grammar.yml"),
+    ),
     ("tone", include_str!("../rules/tone.yml")),
 ];
 

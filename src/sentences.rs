@@ -364,6 +364,40 @@ pub fn quoted_spans(text: &str, min_words: usize) -> Vec<Range<usize>> {
     out
 }
 
+/// Byte spans sorted by start, for overlap and containment tests in O(log n).
+#[derive(Debug, Default)]
+pub struct Spans {
+    spans: Vec<(usize, usize)>,
+    /// `max_end[i]`: the largest end among `spans[..=i]`.
+    max_end: Vec<usize>,
+}
+
+impl Spans {
+    /// Collects spans (any order).
+    pub fn new(mut spans: Vec<(usize, usize)>) -> Spans {
+        spans.sort_unstable();
+        let mut max_end = Vec::with_capacity(spans.len());
+        let mut m = 0;
+        for &(_, e) in &spans {
+            m = m.max(e);
+            max_end.push(m);
+        }
+        Spans { spans, max_end }
+    }
+
+    /// Whether some span overlaps `s..e`.
+    pub fn overlaps(&self, s: usize, e: usize) -> bool {
+        let n = self.spans.partition_point(|&(st, _)| st < e);
+        n > 0 && self.max_end[n - 1] > s
+    }
+
+    /// Whether some span contains all of `s..e`.
+    pub fn covers(&self, s: usize, e: usize) -> bool {
+        let n = self.spans.partition_point(|&(st, _)| st <= s);
+        n > 0 && self.max_end[n - 1] >= e
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -458,6 +492,16 @@ mod tests {
         let q = quoted_spans(t, 3);
         assert_eq!(q.len(), 1);
         assert_eq!(&t[q[0].clone()], "“we will refund you today”");
+    }
+
+    #[test]
+    fn spans() {
+        let sp = Spans::new(vec![(10, 20), (0, 3), (12, 40)]);
+        assert!(
+            sp.overlaps(35, 50) && sp.overlaps(2, 4) && !sp.overlaps(3, 10) && !sp.overlaps(40, 41)
+        );
+        assert!(sp.covers(12, 39) && sp.covers(0, 3) && !sp.covers(2, 5) && !sp.covers(41, 42));
+        assert!(!Spans::default().overlaps(0, 9));
     }
 
     #[test]

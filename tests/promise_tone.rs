@@ -201,6 +201,61 @@ fn tone_rules_fire_in_macros_only() {
 }
 
 #[test]
+fn tone_rules_on_varied_phrasing() {
+    let d = tempfile::tempdir().unwrap();
+    // One sentence per paragraph; the expected code (or none) after `|`.
+    let cases = [
+        ("That's not our responsibility; please contact your bank.", Some("KB601")),
+        ("There's nothing more we can do on our side.", Some("KB601")),
+        ("You should have checked the invoice before paying.", Some("KB601")),
+        ("Had you read the email, you would have seen the warning.", Some("KB601")),
+        ("I apologize, however the fee stands.", Some("KB602")),
+        ("We're sorry, but refunds take time.", Some("KB602")),
+        ("We apologise if this caused any confusion.", Some("KB602")),
+        ("We'll do our best to get it fixed.", Some("KB603")),
+        ("Someone from the billing team will be in touch.", Some("KB603")),
+        ("We will attempt to resolve this in due course.", Some("KB603")),
+        ("Here's a 20% discount on your next invoice.", Some("KB604")),
+        ("We've added a $25 credit to your account.", Some("KB604")),
+        ("I'm sorry this happened, and I've already refunded the charge.", None),
+        ("It wasn't your fault at all.", None),
+        ("I'll check on Friday and email you either way.", None),
+        ("You should have received a confirmation email by now.", None),
+        ("There's nothing else you need to do.", None),
+        ("Under our [goodwill policy](../policies/goodwill.md), I've added a $25 credit to your account.", None),
+        ("Sorry for the wait: I've escalated this to our billing team, who will reply by Thursday.", None),
+        ("We tried to call you but couldn't reach you.", None),
+        ("> You said it's not your fault and there's nothing you can do, but I want my money back.", None),
+    ];
+    let mut text = format!("---\n{VERIFIED}---\n");
+    let mut line = 5; // the closing fence
+    let mut expected = Vec::new();
+    for (sentence, code) in cases {
+        text.push_str(&format!("\n{sentence}\n"));
+        line += 2;
+        expected.push((line, sentence, code));
+    }
+    write(d.path(), "macros/varied.md", &text);
+    write(
+        d.path(),
+        "policies/goodwill.md",
+        &format!("---\n{VERIFIED}---\n\nText.\n"),
+    );
+    let f = findings(d.path(), &[]);
+    for (line, sentence, code) in expected {
+        let got: Vec<&str> = f
+            .iter()
+            .filter(|x| x.1 == "macros/varied.md" && x.2 == line)
+            .map(|x| x.0.as_str())
+            .collect();
+        match code {
+            Some(c) => assert_eq!(got, vec![c], "{sentence}"),
+            None => assert!(got.is_empty(), "{sentence}: {got:?}"),
+        }
+    }
+}
+
+#[test]
 fn user_lexicon_entries_extend_the_promise_rules() {
     let d = tempfile::tempdir().unwrap();
     write(

@@ -1,12 +1,12 @@
 //! Finds customer-facing commitments in an article's prose.
 //!
-//! Word lists and phrasings are data (`rules/promises.yml`, `rules/promise-cues.yml`);
-//! this file is the grammar that combines them, sentence by sentence and clause by
-//! clause:
+//! Word lists and phrasings are data (`rules/promises.yml`, `rules/promise-cues.yml`,
+//! `rules/promise-grammar.yml`); this file is the grammar that combines them, sentence
+//! by sentence and clause by clause:
 //!
 //! 1. A sentence is a candidate when it holds a *cue*: a strong phrasing that commits on
-//!    its own ("we guarantee", "24/7", "full refund", "free month") or a weak one
-//!    ("within 24 hours", "reimburse", "voucher", "never be charged") — outside quoted
+//!    its own ("we guarantee", "99.9% uptime", "full refund", "free month") or a weak
+//!    one ("within 24 hours", "reimburse", "voucher", "never be charged", "24/7") — outside quoted
 //!    text, blockquotes (except callouts), headings, code and questions.
 //! 2. A cue is dropped when its clause is a condition or time clause ("if you were
 //!    promised a full refund…"), an instruction to the agent (an imperative such as
@@ -17,7 +17,8 @@
 //!    promise that …").
 //! 3. A weak cue also needs a commitment frame in its clause: the company as actor
 //!    ("we'll", "our team"), the customer as recipient ("you'll get", "to your
-//!    account"), or, for deadlines, something delivered ("are sent within 5 seconds").
+//!    account"), for deadlines something delivered ("are sent within 5 seconds"), for
+//!    availability a service ("support is available 24/7").
 //!    "can"/"could" turn a weak cue into a possibility ("can be restored within 30
 //!    days").
 
@@ -116,6 +117,9 @@ impl Hit<'_> {
     }
 }
 
+/// Longest sentence analysed, in bytes.
+const MAX_SENTENCE: usize = 2000;
+
 /// Auxiliaries that, right after a would-be imperative verb, show it was a noun
 /// ("Refund requests are processed…", "Email support is available…").
 const AUX: &[&str] = &[
@@ -128,15 +132,11 @@ const CONNECTIVES: &[&str] = &["and", "or", "then", "but", "so", "also", "plus"]
 
 /// Every commitment in `article`, one per sentence, in text order.
 pub fn find(article: &Article, lexicons: &Lexicons) -> Vec<Promise> {
-    let strong = lexicons.get("promises");
-    let cues = lexicons.get("promise-cues");
-    let weak_idx: Vec<usize> = cues
-        .entries
-        .iter()
-        .enumerate()
-        .filter(|(_, e)| matches!(role("promise-cues", e), Role::Weak(_)))
-        .map(|(i, _)| i)
-        .collect();
+    let lex = Lex {
+        strong: lexicons.get("promises"),
+        cues: lexicons.get("promise-cues"),
+        grammar: lexicons.get("promise-grammar"),
+    };
     let mut out = Vec::new();
     for seg in &article.md.prose {
         if matches!(seg.block, BlockKind::Heading(_) | BlockKind::TableHeader) {
@@ -145,17 +145,20 @@ pub fn find(article: &Article, lexicons: &Lexicons) -> Vec<Promise> {
         if seg.is_quoted() && !sentences::is_callout(&seg.text) {
             continue;
         }
-        let any_strong = strong.set.is_match(&seg.text);
-        let any_weak = !any_strong && {
-            let m = cues.set.matches(&seg.text);
-            weak_idx.iter().any(|&i| m.matched(i))
-        };
-        if !any_strong && !any_weak {
+        // Cheap prefilter: most paragraphs hold no cue at all.
+        if !lex.strong.set.is_match(&seg.text) && !lex.cues.set.is_match(&seg.text) {
             continue;
         }
-        scan_segment(article, seg, strong, cues, &mut out);
+        scan_segment(article, seg, &lex, &mut out);
     }
     out
+}
+
+/// The three lexicons the detector reads.
+struct Lex<'a> {
+    strong: &'a Lexicon,
+    cues: &'a Lexicon,
+    grammar: &'a Lexicon,
 }
 
 fn collect<'a>(lex: &'a Lexicon, text: &str, out: &mut Vec<Hit<'a>>) {
@@ -168,35 +171,37 @@ fn collect<'a>(lex: &'a Lexicon, text: &str, out: &mut Vec<Hit<'a>>) {
     }
 }
 
-fn scan_segment(
-    article: &Article,
-    seg: &Segment,
-    strong: &Lexicon,
-    cues: &Lexicon,
-    out: &mut Vec<Promise>,
-) {
+fn scan_segment(article: &Article, seg: &Segment, lex: &Lex, out: &mut Vec<Promise>) {
     let text = seg.text.as_str();
     let mut hits: Vec<Hit> = Vec::new();
-    collect(strong, text, &mut hits);
-    collect(cues, text, &mut hits);
-    let quotes = sentences::quoted_spans(text, 3);
-    let in_quote = |h: &Hit| {
-        quotes
-            .iter()
-            .any(|q| h.start() >= q.start && h.end() <= q.end)
+    collect(lex.strong, text, &mut hits);
+    collect(lex.cues, text, &mut hits);
+    collect(lex.grammar, text, &mut hits);
+    let quotes = sentences::Spans::new(
+        sentences::quoted_spans(text, 3)
+            .into_iter()
+            .map(|q| (q.start, q.end))
+            .collect(),
+    );
+    let excepts = sentences::Spans::new(
+        hits.iter()
+            .filter(|h| h.role == Role::Except)
+            .map(|h| h.range)
+            .collect(),
+    );
+    let dropped = |h: &Hit| {
+        let cue = matches!(h.role, Role::Strong | Role::Weak(_));
+        quotes.covers(h.start(), h.end()) || (cue && excepts.overlaps(h.start(), h.end()))
     };
-    let excepts: Vec<(usize, usize)> = hits
-        .iter()
-        .filter(|h| h.role == Role::Except)
-        .map(|h| h.range)
-        .collect();
-    let excepted = |h: &Hit| {
-        matches!(h.role, Role::Strong | Role::Weak(_))
-            && excepts.iter().any(|&(s, e)| h.overlaps(s, e))
-    };
-    hits.retain(|h| !in_quote(h) && !excepted(h));
+    hits.retain(|h| !dropped(h));
+    hits.sort_by_key(|h| h.range);
 
     for sentence in sentences::split(text) {
+        // No promise runs for pages: a "sentence" this long is a table dump or a list
+        // without punctuation, and grammar over it would cost quadratic time.
+        if sentence.len() > MAX_SENTENCE {
+            continue;
+        }
         let s_text = &text[sentence.clone()];
         if s_text
             .trim_end_matches(['"', '”', ')', '*', '_'])
@@ -204,7 +209,12 @@ fn scan_segment(
         {
             continue;
         }
-        let in_sentence: Vec<&Hit> = hits.iter().filter(|h| h.within(&sentence)).collect();
+        let lo = hits.partition_point(|h| h.start() < sentence.start);
+        let hi = hits.partition_point(|h| h.start() < sentence.end);
+        let in_sentence: Vec<&Hit> = hits[lo..hi]
+            .iter()
+            .filter(|h| h.within(&sentence))
+            .collect();
         if !in_sentence
             .iter()
             .any(|h| matches!(h.role, Role::Strong | Role::Weak(_)))
@@ -242,10 +252,7 @@ fn scan_segment(
                 fired.push(cue);
             }
         }
-        if fired.is_empty() {
-            continue;
-        }
-        out.push(promise(article, seg, sentence, &fired, &in_sentence));
+        out.extend(promise(article, seg, sentence, &fired, &in_sentence));
     }
 }
 
@@ -424,7 +431,8 @@ fn promise(
     sentence: Range<usize>,
     fired: &[&Hit],
     hits: &[&Hit],
-) -> Promise {
+) -> Option<Promise> {
+    let first = fired.first()?;
     let text = seg.text.as_str();
     let src = seg.source_range(sentence.clone());
     let mut kinds: Vec<String> = Vec::new();
@@ -442,7 +450,7 @@ fn promise(
     let lead = fired
         .iter()
         .find(|h| matches!(h.entry.spec.kind.as_deref(), Some("money" | "compensation")))
-        .unwrap_or(&fired[0]);
+        .unwrap_or(first);
     let label = lead
         .entry
         .spec
@@ -459,7 +467,7 @@ fn promise(
         .filter(|(r, _)| r.start < src.end && src.start < r.end)
         .map(|(_, d)| d.clone())
         .collect();
-    Promise {
+    Some(Promise {
         position: article.position(src.clone()),
         snippet: article.text[src].to_string(),
         quote: shorten(&text[sentence]),
@@ -467,7 +475,7 @@ fn promise(
         label,
         links,
         absolute,
-    }
+    })
 }
 
 /// The sentence for a message: inline code shown as `…`, at most ~140 characters.

@@ -2,7 +2,7 @@
 //! credits, replacements, availability, absolutes) in articles nobody has verified.
 //!
 //! Detection runs once per article during loading ([`detect::find`], grammar over the
-//! `promises` and `promise-cues` lexicons) and the results travel with the article's
+//! `promises`, `promise-cues` and `promise-grammar` lexicons) and the results travel with the article's
 //! [`Doc`](crate::corpus::Doc) summary. The rules themselves are corpus rules because a
 //! promise is *backed* when its sentence links to a policy article, and whether a link
 //! target is a policy (`type: policy` in its frontmatter, or matching the `policy:`

@@ -33,7 +33,8 @@ you click Confirm"), negations and disclaimers ("we cannot guarantee…"), hedge
 promised…"), questions, quoted text and blockquotes, code, archived articles.
 
 The phrasings live in `rules/promises.yml` (commitments on their own) and
-`rules/promise-cues.yml` (weak cues and the grammar words around them); add your own
+`rules/promise-cues.yml` (weak cues that need a commitment frame) with
+`rules/promise-grammar.yml` (the grammar words around them); add your own
 under `lexicons: {promises: [...]}` with `kind: money` or `kind: compensation` to make
 them errors.
 

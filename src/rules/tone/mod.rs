@@ -59,18 +59,26 @@ pub fn check_kind(
         if !hits.iter().any(|h| h.2.spec.kind.as_deref() == Some(kind)) {
             continue;
         }
-        let quotes = sentences::quoted_spans(&seg.text, 3);
-        let excepts: Vec<(usize, usize)> = hits
-            .iter()
-            .filter(|h| h.2.spec.kind.as_deref() == Some("except"))
-            .map(|h| (h.0, h.1))
-            .collect();
+        let quotes = sentences::Spans::new(
+            sentences::quoted_spans(&seg.text, 3)
+                .into_iter()
+                .map(|q| (q.start, q.end))
+                .collect(),
+        );
+        let excepts = sentences::Spans::new(
+            hits.iter()
+                .filter(|h| h.2.spec.kind.as_deref() == Some("except"))
+                .map(|h| (h.0, h.1))
+                .collect(),
+        );
+        // `find_all` returns hits in text order.
         for sentence in sentences::split(&seg.text) {
-            let hit = hits.iter().find(|(s, e, entry)| {
+            let lo = hits.partition_point(|h| h.0 < sentence.start);
+            let hi = hits.partition_point(|h| h.0 < sentence.end);
+            let hit = hits[lo..hi].iter().find(|(s, e, entry)| {
                 entry.spec.kind.as_deref() == Some(kind)
-                    && sentence.contains(s)
-                    && !quotes.iter().any(|q| q.contains(s))
-                    && !excepts.iter().any(|&(xs, xe)| *s < xe && xs < *e)
+                    && !quotes.covers(*s, *s + 1)
+                    && !excepts.overlaps(*s, *e)
             });
             if let Some((s, e, entry)) = hit {
                 let phrase = seg.text[*s..*e].trim();
