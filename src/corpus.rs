@@ -45,6 +45,8 @@ pub struct Doc {
     pub links: Vec<DocLink>,
     /// Inline suppressions.
     pub suppressions: Suppressions,
+    /// Customer-facing commitments found in its prose (promise and tone rules).
+    pub promises: Vec<crate::rules::promise::Promise>,
 }
 
 impl Doc {
@@ -80,6 +82,7 @@ impl Doc {
             anchors,
             links,
             suppressions,
+            promises: Vec::new(),
         }
     }
 
@@ -94,6 +97,7 @@ impl Doc {
             anchors: HashSet::new(),
             links: Vec::new(),
             suppressions: Suppressions::default(),
+            promises: Vec::new(),
         }
     }
 }

@@ -262,7 +262,13 @@ fn process(
         }
     }
     let suppressions = Suppressions::parse(&article);
-    let doc = Doc::from_article(&article, c.path.clone(), settings, suppressions);
+    let promises = if rules::promise::wanted(&settings) {
+        rules::promise::detect::find(&article, lexicons)
+    } else {
+        Vec::new()
+    };
+    let mut doc = Doc::from_article(&article, c.path.clone(), settings, suppressions);
+    doc.promises = promises;
     (doc, out)
 }
 

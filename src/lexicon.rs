@@ -9,8 +9,16 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The embedded rule data files: (lexicon name, YAML text).
-pub const EMBEDDED: &[(&str, &str)] =
-    &[("placeholders", include_str!("../rules/placeholders.yml"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("placeholders", include_str!("../rules/placeholders.yml")),
+    ("promises", include_str!("../rules/promises.yml")),
+    ("promise-cues", include_str!("../rules/promise-cues.yml")),
+    (
+        "promise-grammar",
+        include_str!("../rules/promise-grammar.yml"),
+    ),
+    ("tone", include_str!("../rules/tone.yml")),
+];
 
 /// One pattern of a lexicon, as written in YAML.
 #[derive(Debug, Clone, Deserialize, PartialEq)]

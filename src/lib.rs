@@ -22,6 +22,7 @@ pub mod line_index;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod sentences;
 pub mod suppress;
 pub mod text;
 pub mod yaml;

@@ -8,6 +8,8 @@
 pub mod hygiene;
 pub mod link;
 pub mod parse;
+pub mod promise;
+pub mod tone;
 
 use crate::article::Article;
 use crate::config::Settings;
@@ -128,6 +130,8 @@ pub static REGISTRY: &[&Rule] = &[
     &parse::malformed_frontmatter::RULE,
     &parse::nesting_too_deep::RULE,
     &parse::internal_error::RULE,
+    &promise::unverified_promise::RULE,
+    &promise::absolute_claim::RULE,
     &link::broken_link::RULE,
     &link::broken_anchor::RULE,
     &link::missing_asset::RULE,
@@ -136,6 +140,10 @@ pub static REGISTRY: &[&Rule] = &[
     &hygiene::missing_frontmatter::RULE,
     &hygiene::malformed_date::RULE,
     &hygiene::unused_suppression::RULE,
+    &tone::blame_shifting::RULE,
+    &tone::retracted_apology::RULE,
+    &tone::vague_recovery::RULE,
+    &tone::unbacked_compensation::RULE,
 ];
 
 /// The registry index of a rule code.
