@@ -212,7 +212,7 @@ fn the_real_pre_commit_blocks_a_bad_commit_and_passes_a_clean_one() {
     write(
         d,
         "kb/refunds.md",
-        &format!("{FRESH}# Refunds\n\n## Window\n\nRefunds are issued within 5 business days.\n"),
+        "---\nowner: billing\nverified_by: ana\nlast_verified: 2026-10-01\n---\n# Refunds\n\n## Window\n\nRefunds are issued within 5 business days.\n",
     );
     let run = |args: &[&str]| {
         Command::new(args[0])
@@ -243,7 +243,7 @@ fn the_real_pre_commit_blocks_a_bad_commit_and_passes_a_clean_one() {
     write(
         d,
         "kb/faq.md",
-        &format!("{FRESH}# FAQ\n\nSee [the refund window](refunds.md#refund-window).\n"),
+        &format!("{FRESH}# FAQ\n\nWe guarantee a full refund within 30 days.\nSee [the refund window](refunds.md#refund-window).\n"),
     );
     run(&["git", "add", "."]);
     let out = run(&["git", "commit", "-qm", "bad"]);
@@ -251,6 +251,10 @@ fn the_real_pre_commit_blocks_a_bad_commit_and_passes_a_clean_one() {
     assert!(!out.status.success(), "the bad commit is blocked: {text}");
     assert!(
         text.contains("kb/faq.md") && text.contains("#refund-window"),
+        "{text}"
+    );
+    assert!(
+        text.contains("unverified-promise") && text.contains("We guarantee a full refund"),
         "{text}"
     );
 }
