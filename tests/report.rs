@@ -109,15 +109,14 @@ fn hostile_content_cannot_break_the_markdown_table() {
     let out = run(&["check", "--today", TODAY, "--format", "markdown", HOSTILE]);
     let md = stdout(&out);
     // Outside code spans (whose content Markdown never reads as HTML) no tag survives.
-    let outside_code: String = md
-        .split('`')
-        .step_by(2)
-        .collect::<Vec<_>>()
-        .join(" ");
+    let outside_code: String = md.split('`').step_by(2).collect::<Vec<_>>().join(" ");
     for p in ["<script", "<img", "<svg", "<b>"] {
         assert!(!outside_code.contains(p), "raw {p:?} in markdown:\n{md}");
     }
-    assert!(md.contains("`missing-\"><svg/onload=alert(7)>.md`"), "values stay code: {md}");
+    assert!(
+        md.contains("`missing-\"><svg/onload=alert(7)>.md`"),
+        "values stay code: {md}"
+    );
     let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| ")).collect();
     assert!(rows.len() > 5, "{md}");
     // Every row of the findings table has exactly 5 unescaped pipes (4 cells).

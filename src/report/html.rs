@@ -99,6 +99,16 @@ impl<'a> Ctx<'a> {
         )
     }
 
+    /// A link to `path` at `line`, showing `text`.
+    fn loc_named(&self, path: &str, line: u32, text: &str) -> String {
+        format!(
+            "<a href=\"{}\" title=\"{}\">{}</a>",
+            esc(&self.r.links.href(path, line)),
+            esc(path),
+            esc(text)
+        )
+    }
+
     /// A location cell: the link and, below it, the article's title.
     fn loc_cell(&self, path: &str, line: u32) -> String {
         let mut s = format!(
@@ -683,6 +693,18 @@ fn review_over_time(o: &mut String, cx: &Ctx) {
     o.push_str("</section>\n");
 }
 
+/// A folder name that fits the chart's label column: long nested names keep their end.
+fn folder_label(name: &str) -> String {
+    const MAX: usize = 22;
+    if name.chars().count() <= MAX {
+        return name.to_string();
+    }
+    match name.rsplit_once('/') {
+        Some((_, last)) => format!("…/{}", truncate(last, MAX - 2)),
+        None => truncate(name, MAX),
+    }
+}
+
 fn short_quarter(k: i32) -> String {
     format!("Q{} {}", k.rem_euclid(4) + 1, k.div_euclid(4))
 }
@@ -749,7 +771,7 @@ fn review_by_folder(o: &mut String, cx: &Ctx) {
             esc(name),
             label_w - 10.0,
             y + row_h / 2.0 + 4.0,
-            esc(&truncate(name, 22))
+            esc(&folder_label(name))
         );
         let mut x = label_w;
         let mut total = 0;
@@ -897,7 +919,11 @@ fn owners(o: &mut String, cx: &Ctx) {
                 w!(
                     o,
                     "<li>{} <span class=\"more\">{}</span></li>",
-                    cx.loc(&a.display, 0),
+                    cx.loc_named(
+                        &a.display,
+                        0,
+                        a.display.rsplit('/').next().unwrap_or(&a.display)
+                    ),
                     esc(&why(a, cx.r.today))
                 );
             }

@@ -157,18 +157,20 @@ pub fn encode_path(path: &str) -> String {
     out
 }
 
-/// Groups display paths into top-level folders of the KB: the folder under the
-/// deepest directory all articles share.
+/// Groups display paths into the folders of the KB: the folders under the deepest
+/// directory all articles share, with a folder that holds most of the KB split into its
+/// subfolders (so `docs/` with everything in it does not make a one-bar chart).
 #[derive(Debug, Clone, Default)]
 pub struct Folders {
     root: String,
+    split: BTreeSet<String>,
 }
 
 /// The folder name of files directly in the KB's root.
 pub const TOP_LEVEL: &str = "(top level)";
 
 impl Folders {
-    /// Finds the shared root of the articles' display paths.
+    /// Finds the shared root of the articles' display paths and the folders to split.
     pub fn new(articles: &[ArticleFacts]) -> Folders {
         let mut dirs = articles.iter().map(|a| parent(&a.display));
         let Some(first) = dirs.next() else {
@@ -184,7 +186,38 @@ impl Folders {
         if !root.is_empty() {
             root.push('/');
         }
-        Folders { root }
+        let mut f = Folders {
+            root,
+            split: BTreeSet::new(),
+        };
+        // Split the biggest folder while it holds more than half of the articles and
+        // has at least two subfolders (a few rounds at most).
+        for _ in 0..3 {
+            let mut counts: std::collections::BTreeMap<String, usize> = Default::default();
+            for a in articles {
+                *counts.entry(f.folder(&a.display)).or_default() += 1;
+            }
+            let Some((big, n)) = counts
+                .into_iter()
+                .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+            else {
+                break;
+            };
+            if big == TOP_LEVEL || n * 2 <= articles.len() || f.split.contains(&big) {
+                break;
+            }
+            let prefix = format!("{}{big}/", f.root);
+            let subs: BTreeSet<&str> = articles
+                .iter()
+                .filter_map(|a| a.display.strip_prefix(prefix.as_str()))
+                .filter_map(|rest| rest.split_once('/').map(|(d, _)| d))
+                .collect();
+            if subs.len() < 2 {
+                break;
+            }
+            f.split.insert(big);
+        }
+        f
     }
 
     /// The KB root shared by every article (`""` or ending in `/`).
@@ -192,13 +225,25 @@ impl Folders {
         &self.root
     }
 
-    /// The top-level folder of `path`, or [`TOP_LEVEL`].
+    /// The folder of `path` (`billing`, or `docs/billing` under a split folder), or
+    /// [`TOP_LEVEL`].
     pub fn folder(&self, path: &str) -> String {
         let rest = path.strip_prefix(self.root.as_str()).unwrap_or(path);
-        match rest.split_once('/') {
-            Some((dir, _)) if !dir.is_empty() => dir.to_string(),
-            _ => TOP_LEVEL.to_string(),
+        let mut parts: Vec<&str> = rest.split('/').collect();
+        parts.pop(); // the file name
+        let mut parts = parts.into_iter().filter(|p| !p.is_empty());
+        let Some(first) = parts.next() else {
+            return TOP_LEVEL.to_string();
+        };
+        let mut key = first.to_string();
+        for p in parts {
+            if !self.split.contains(&key) {
+                break;
+            }
+            key.push('/');
+            key.push_str(p);
         }
+        key
     }
 
     /// Every folder of these articles, sorted.
@@ -228,5 +273,51 @@ mod tests {
             l.href("javascript:alert(1).md", 3),
             "javascript%3Aalert%281%29.md"
         );
+    }
+
+    fn facts(paths: &[&str]) -> Vec<ArticleFacts> {
+        paths
+            .iter()
+            .map(|p| ArticleFacts {
+                display: p.to_string(),
+                title: None,
+                owner: None,
+                loaded: true,
+                retired: false,
+                last_review: None,
+                interval: 180,
+                due: None,
+                expires: None,
+                verified: false,
+                health: crate::health::Health::NeverReviewed,
+            })
+            .collect()
+    }
+
+    #[test]
+    fn folders_under_the_shared_root() {
+        let a = facts(&[
+            "kb/billing/a.md",
+            "kb/billing/b.md",
+            "kb/account/c.md",
+            "kb/d.md",
+        ]);
+        let f = Folders::new(&a);
+        assert_eq!(f.root(), "kb/");
+        assert_eq!(f.folder("kb/billing/a.md"), "billing");
+        assert_eq!(f.folder("kb/d.md"), TOP_LEVEL);
+        assert_eq!(f.all(&a), vec!["(top level)", "account", "billing"]);
+        // One folder with most of the KB is split into its subfolders.
+        let a = facts(&[
+            "kb/docs/x/a.md",
+            "kb/docs/x/b.md",
+            "kb/docs/y/c.md",
+            "kb/docs/e.md",
+            "kb/archive/d.md",
+        ]);
+        let f = Folders::new(&a);
+        assert_eq!(f.folder("kb/docs/x/a.md"), "docs/x");
+        assert_eq!(f.folder("kb/docs/e.md"), "docs");
+        assert_eq!(f.folder("kb/archive/d.md"), "archive");
     }
 }

@@ -26,15 +26,17 @@
     var c = cat.value, f = folder.value, o = owner.value;
     var t = query.value.trim().toLowerCase();
     each(doc.querySelectorAll('.f-row'), function (r) {
-      r.hidden = !(ok(r, 'data-cat', c) && ok(r, 'data-folder', f) &&
+      var hide = !(ok(r, 'data-cat', c) && ok(r, 'data-folder', f) &&
         ok(r, 'data-owner', o) && hasText(r, t));
+      if (r.hidden !== hide) r.hidden = hide;
     });
     each(doc.querySelectorAll('.f-group'), function (g) {
       var any = false;
       each(g.querySelectorAll('[data-folder]'), function (l) {
         if (ok(l, 'data-folder', f) && ok(l, 'data-owner', o)) any = true;
       });
-      g.hidden = !(ok(g, 'data-cat', c) && any && hasText(g, t));
+      var hide = !(ok(g, 'data-cat', c) && any && hasText(g, t));
+      if (g.hidden !== hide) g.hidden = hide;
     });
     // Per block: a count of what is visible, and a note when nothing is.
     each(doc.querySelectorAll('[data-filterable]'), function (s) {
@@ -103,12 +105,13 @@
         each(head.cells, function (h) { h.removeAttribute('aria-sort'); });
         th.setAttribute('aria-sort', dir === 1 ? 'ascending' : 'descending');
         var body = table.tBodies[0];
-        var rows = Array.prototype.slice.call(body.rows);
-        rows.sort(function (r1, r2) {
-          return dir * compare(key(r1.cells[i]), key(r2.cells[i])) ||
-            Number(r1.getAttribute('data-i')) - Number(r2.getAttribute('data-i'));
+        var rows = Array.prototype.map.call(body.rows, function (r) {
+          return { row: r, key: key(r.cells[i]), i: Number(r.getAttribute('data-i')) };
         });
-        each(rows, function (r) { body.appendChild(r); });
+        rows.sort(function (a, b) { return dir * compare(a.key, b.key) || a.i - b.i; });
+        var frag = doc.createDocumentFragment();
+        each(rows, function (r) { frag.appendChild(r.row); });
+        body.appendChild(frag);
       });
     });
   });
