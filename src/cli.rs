@@ -15,6 +15,7 @@ const EXAMPLES: &str = "Examples:
   kblint check docs/ --today 2026-11-24    fix \"today\" for reproducible runs
   kblint check --format json kb/ > out.json
   kblint check --select stale,KB201 kb/    only staleness and conflicting facts
+  kblint report --html kb-health.html kb/  the KB health report for owners and leads
   kblint rules                             list every rule
   kblint explain KB301                     why a rule matters, with examples
   kblint init                              write a commented .kblint.yml";
@@ -40,6 +41,8 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
     },
+    /// Write the KB health report: a self-contained HTML file and/or a Markdown summary.
+    Report(ReportArgs),
     /// Explain a rule: why it matters, a bad and a good example.
     Explain {
         /// Rule code (KB301) or name (unverified-promise).
@@ -123,6 +126,43 @@ struct CheckArgs {
     /// Report only findings that are not in the baseline FILE.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
+    /// Link findings to `{URL}/{path}#L{line}` in the html and markdown formats
+    /// (default: `base_url` from `.kblint.yml`, else relative file links).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args, Clone)]
+struct ReportArgs {
+    /// Files and folders to check.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Write the HTML health report to this file.
+    #[arg(long, value_name = "FILE", required_unless_present = "markdown")]
+    html: Option<PathBuf>,
+    /// Write the Markdown summary to this file (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    markdown: Option<PathBuf>,
+    /// Fix "today" (YYYY-MM-DD) for every date rule.
+    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Use this configuration file only (no discovery).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Only these rules: codes, names or categories, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Skip these rules: codes, names or categories, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Link findings to `{URL}/{path}#L{line}` (default: `base_url` from `.kblint.yml`,
+    /// else links relative to the report file).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Follow symbolic links while walking folders (loops are detected).
+    #[arg(long)]
+    follow_links: bool,
 }
 
 /// Runs the command line; returns the exit code.
@@ -141,6 +181,7 @@ pub fn main() -> i32 {
             print_rules(format);
             0
         }
+        Some(Command::Report(args)) => report_cmd(args),
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Init { dir, force }) => init(&dir, force),
     }
@@ -151,12 +192,15 @@ fn fail(msg: impl std::fmt::Display) -> i32 {
     2
 }
 
-fn check(mut args: CheckArgs) -> i32 {
-    // `--kb DIR a.md b.md`: load DIR, report on a.md and b.md.
-    let only_paths = match &args.kb {
-        Some(kb) => std::mem::replace(&mut args.paths, vec![kb.clone()]),
-        None => Vec::new(),
-    };
+/// A finished run: what the reporters need.
+struct Analysed {
+    outcome: engine::Outcome,
+    today: dates::Date,
+    base_url: Option<String>,
+}
+
+/// Loads configuration and runs the engine; `Err` is the exit code to return now.
+fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
     let start = args
         .paths
         .first()
@@ -168,13 +212,13 @@ fn check(mut args: CheckArgs) -> i32 {
     };
     let mut config = match config {
         Ok(c) => c,
-        Err(e) => return fail(e),
+        Err(e) => return Err(fail(e)),
     };
     for sel in args.select.iter().chain(&args.ignore) {
         if !rules::is_known_selector(sel) {
-            return fail(format!(
+            return Err(fail(format!(
                 "unknown rule or category `{sel}` (see `kblint rules`)"
-            ));
+            )));
         }
     }
     if args.show_settings {
@@ -183,12 +227,12 @@ fn check(mut args: CheckArgs) -> i32 {
             let _ = crate::discover::discover(std::slice::from_ref(&start), &mut config, false);
         }
         print!("{}", config.describe(&start));
-        return 0;
+        return Err(0);
     }
     let today = match &args.today {
         Some(t) => match dates::parse_today(t) {
             Some(d) => d,
-            None => return fail(format!("--today `{t}` is not a YYYY-MM-DD date")),
+            None => return Err(fail(format!("--today `{t}` is not a YYYY-MM-DD date"))),
         },
         None => config.today().unwrap_or_else(dates::local_today),
     };
@@ -205,7 +249,33 @@ fn check(mut args: CheckArgs) -> i32 {
     };
     let outcome = match engine::run(&mut config, &opts) {
         Ok(o) => o,
-        Err(e) => return fail(e),
+        Err(e) => return Err(fail(e)),
+    };
+    Ok(Analysed {
+        outcome,
+        today,
+        base_url: args.base_url.clone().or_else(|| config.base_url()),
+    })
+}
+
+fn check(mut args: CheckArgs) -> i32 {
+    // `--kb DIR a.md b.md`: load DIR, report on a.md and b.md.
+    let only_paths = match &args.kb {
+        Some(kb) => std::mem::replace(&mut args.paths, vec![kb.clone()]),
+        None => Vec::new(),
+    };
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let Analysed {
+        outcome,
+        today,
+        base_url,
+    } = match analyse(&args) {
+        Ok(a) => a,
+        Err(code) => return code,
     };
     let mut diagnostics = outcome.diagnostics;
     let mut only: Vec<String> = only_paths
@@ -268,6 +338,10 @@ fn check(mut args: CheckArgs) -> i32 {
             color,
             statistics: args.statistics,
             quiet: args.quiet,
+            articles: &outcome.articles,
+            categories_checked: &outcome.categories_checked,
+            today,
+            links: report::Links::new(base_url, None),
         },
     );
     let mut stdout = std::io::stdout().lock();
@@ -330,6 +404,91 @@ fn changed_files(start: &std::path::Path, reference: &str) -> Result<Vec<String>
         );
     }
     Ok(files)
+}
+
+/// `kblint report`: writes the HTML report and/or the Markdown summary. Exits 0 once
+/// written (findings do not fail it), 2 when it cannot run or write.
+fn report_cmd(args: ReportArgs) -> i32 {
+    let check_args = CheckArgs {
+        paths: args.paths.clone(),
+        today: args.today.clone(),
+        format: Format::Json,
+        config: args.config.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        deny_warnings: false,
+        quiet: false,
+        statistics: false,
+        color: ColorChoice::Never,
+        show_settings: false,
+        follow_links: args.follow_links,
+        base_url: args.base_url.clone(),
+        kb: None,
+        changed_since: None,
+        write_baseline: None,
+        baseline: None,
+    };
+    let Analysed {
+        outcome,
+        today,
+        base_url,
+    } = match analyse(&check_args) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let outputs = [
+        (Format::Html, args.html.as_ref()),
+        (Format::Markdown, args.markdown.as_ref()),
+    ];
+    for (format, path) in outputs {
+        let Some(path) = path else { continue };
+        let to_stdout = path.as_os_str() == "-";
+        let dir = path.parent().filter(|_| !to_stdout);
+        let rendered = report::render(
+            format,
+            &report::Report {
+                diagnostics: &outcome.diagnostics,
+                files: outcome.files,
+                color: false,
+                statistics: false,
+                quiet: false,
+                articles: &outcome.articles,
+                categories_checked: &outcome.categories_checked,
+                today,
+                links: report::Links::new(base_url.clone(), dir),
+            },
+        );
+        if to_stdout {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return 2;
+            }
+            continue;
+        }
+        if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(d);
+        }
+        if let Err(e) = crate::fsutil::write_atomic(path, rendered.as_bytes()) {
+            return fail(format!(
+                "cannot write {}: {e}",
+                crate::discover::display_path(path)
+            ));
+        }
+        eprintln!(
+            "kblint: wrote {} ({} articles, {} findings)",
+            crate::discover::display_path(path),
+            outcome.articles.len(),
+            outcome.diagnostics.len()
+        );
+    }
+    if outcome.internal_errors > 0 {
+        return 2;
+    }
+    0
 }
 
 fn print_rules(format: RulesFormat) {

@@ -37,6 +37,10 @@ pub struct Outcome {
     pub files: usize,
     /// Panics caught (exit code 2).
     pub internal_errors: usize,
+    /// Review facts of every article, sorted by path (for the health reports).
+    pub articles: Vec<crate::health::ArticleFacts>,
+    /// Categories with at least one rule on (so a report can tell "none found" from "not checked").
+    pub categories_checked: Vec<crate::diagnostic::Category>,
 }
 
 /// Why a run could not start.
@@ -132,6 +136,8 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         diagnostics,
         files,
         internal_errors: panics.load(Ordering::Relaxed),
+        articles: crate::health::collect(&corpus.docs, opts.today),
+        categories_checked: crate::health::categories_checked(&corpus.docs),
     })
 }
 

@@ -17,6 +17,7 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod fsutil;
+pub mod health;
 pub mod lexicon;
 pub mod line_index;
 pub mod report;
