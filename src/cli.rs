@@ -18,7 +18,8 @@ const EXAMPLES: &str = "Examples:
   kblint check --select stale,KB201 kb/    only staleness and conflicting facts
   kblint rules                             list every rule
   kblint explain KB301                     why a rule matters, with examples
-  kblint init                              write a commented .kblint.yml";
+  kblint init                              write a commented .kblint.yml
+  kblint verify billing/refunds.md --by \"Ana Lima\"   record a review in the frontmatter";
 
 /// A fast linter for customer-support knowledge bases: stale articles, conflicting
 /// facts, unverified promises, broken links, placeholders and reply-macro tone.
@@ -46,6 +47,8 @@ enum Command {
         /// Rule code (KB301) or name (unverified-promise).
         rule: String,
     },
+    /// Record a verification in articles' frontmatter: who and when (closes staleness findings).
+    Verify(VerifyArgs),
     /// Write a commented starter `.kblint.yml`.
     Init {
         /// Folder to write it in.
@@ -69,6 +72,29 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Options of `verify`.
+#[derive(Debug, Args, Clone)]
+struct VerifyArgs {
+    /// Articles to stamp (files, or folders: every article in them).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Who verified the articles (written to the verifier key).
+    #[arg(long, value_name = "NAME")]
+    by: String,
+    /// The verification day (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Also set the review interval (90d, 12w, 6m, 1y or days).
+    #[arg(long, value_name = "INTERVAL")]
+    interval: Option<String>,
+    /// Fix "today" (YYYY-MM-DD), the default for --date.
+    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Print nothing on success.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Options of `check`.
@@ -110,6 +136,9 @@ struct CheckArgs {
     /// Follow symbolic links while walking folders (loops are detected).
     #[arg(long)]
     follow_links: bool,
+    /// Do not use Git commit dates for articles without a review date.
+    #[arg(long)]
+    no_git: bool,
 }
 
 /// Runs the command line; returns the exit code.
@@ -129,6 +158,7 @@ pub fn main() -> i32 {
             0
         }
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Verify(args)) => verify(args),
         Some(Command::Init { dir, force }) => init(&dir, force),
     }
 }
@@ -139,7 +169,11 @@ fn fail(msg: impl std::fmt::Display) -> i32 {
 }
 
 fn check(args: CheckArgs) -> i32 {
-    let start = args.paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
     let config = match &args.config {
         Some(f) => Config::explicit(f),
         None => Config::discover(&start),
@@ -150,7 +184,9 @@ fn check(args: CheckArgs) -> i32 {
     };
     for sel in args.select.iter().chain(&args.ignore) {
         if !rules::is_known_selector(sel) {
-            return fail(format!("unknown rule or category `{sel}` (see `kblint rules`)"));
+            return fail(format!(
+                "unknown rule or category `{sel}` (see `kblint rules`)"
+            ));
         }
     }
     if args.show_settings {
@@ -179,15 +215,22 @@ fn check(args: CheckArgs) -> i32 {
         cli_rules,
         follow_links: args.follow_links,
         limits: Limits::default(),
+        no_git: args.no_git,
     };
     let outcome = match engine::run(&mut config, &opts) {
         Ok(o) => o,
         Err(e) => return fail(e),
     };
+    for n in &outcome.notices {
+        eprintln!("kblint: note: {n}");
+    }
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::io::stdout().is_terminal() && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => {
+            std::io::stdout().is_terminal()
+                && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+        }
     };
     let rendered = report::render(
         args.format,
@@ -200,7 +243,11 @@ fn check(args: CheckArgs) -> i32 {
         },
     );
     let mut stdout = std::io::stdout().lock();
-    if stdout.write_all(rendered.as_bytes()).and_then(|_| stdout.flush()).is_err() {
+    if stdout
+        .write_all(rendered.as_bytes())
+        .and_then(|_| stdout.flush())
+        .is_err()
+    {
         return 2;
     }
     if outcome.internal_errors > 0 {
@@ -226,11 +273,25 @@ fn print_rules(format: RulesFormat) {
             println!("{}", serde_json::to_string_pretty(&v).unwrap_or_default());
         }
         RulesFormat::Table => {
-            println!("{:<6} {:<28} {:<9} {:<8} SUMMARY", "CODE", "NAME", "CATEGORY", "DEFAULT");
+            println!(
+                "{:<6} {:<28} {:<9} {:<8} SUMMARY",
+                "CODE", "NAME", "CATEGORY", "DEFAULT"
+            );
             for r in REGISTRY {
                 let m = &r.meta;
-                let sev = if m.default_enabled { m.severity.as_str() } else { "off" };
-                println!("{:<6} {:<28} {:<9} {:<8} {}", m.code, m.name, m.category.as_str(), sev, m.summary);
+                let sev = if m.default_enabled {
+                    m.severity.as_str()
+                } else {
+                    "off"
+                };
+                println!(
+                    "{:<6} {:<28} {:<9} {:<8} {}",
+                    m.code,
+                    m.name,
+                    m.category.as_str(),
+                    sev,
+                    m.summary
+                );
             }
         }
     }
@@ -240,7 +301,17 @@ fn explain(name: &str) -> i32 {
     match rules::find(name) {
         Some(r) => {
             let m = &r.meta;
-            println!("{} {} ({}, {} by default)\n", m.code, m.name, m.category, if m.default_enabled { m.severity.as_str() } else { "off" });
+            println!(
+                "{} {} ({}, {} by default)\n",
+                m.code,
+                m.name,
+                m.category,
+                if m.default_enabled {
+                    m.severity.as_str()
+                } else {
+                    "off"
+                }
+            );
             println!("{}\n", m.summary);
             print!("{}", m.docs);
             0
@@ -255,19 +326,85 @@ fn explain(name: &str) -> i32 {
     }
 }
 
+fn verify(args: VerifyArgs) -> i32 {
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut config = match Config::discover(&start) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let parse_day = |what: &str, s: &str| {
+        dates::parse_today(s).ok_or_else(|| format!("{what} `{s}` is not a YYYY-MM-DD date"))
+    };
+    let today = match &args.today {
+        Some(t) => match parse_day("--today", t) {
+            Ok(d) => d,
+            Err(e) => return fail(e),
+        },
+        None => config.today().unwrap_or_else(dates::local_today),
+    };
+    let date = match &args.date {
+        Some(d) => match parse_day("--date", d) {
+            Ok(d) => d,
+            Err(e) => return fail(e),
+        },
+        None => today,
+    };
+    let stamp = crate::stamp::Stamp {
+        by: args.by.trim().to_string(),
+        date,
+        interval: args.interval.clone(),
+    };
+    if let Err(e) = crate::stamp::validate(&stamp) {
+        return fail(e);
+    }
+    let found = match crate::discover::discover(&args.paths, &mut config, false) {
+        Ok(f) => f,
+        Err(e) => return fail(e),
+    };
+    let mut code = 0;
+    for p in &found.problems {
+        eprintln!("kblint: {}: {}", p.display, p.message);
+        code = 2;
+    }
+    for c in &found.files {
+        match crate::stamp::stamp_file(&c.path, &stamp) {
+            Ok(s) if !args.quiet => {
+                let what = if s.changed { "stamped" } else { "unchanged" };
+                println!("{}: {what} ({})", c.display, s.keys.join(", "));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("kblint: {}: not stamped: {e}", c.display);
+                code = 2;
+            }
+        }
+    }
+    code
+}
+
 /// The starter configuration `kblint init` writes.
 pub const STARTER_CONFIG: &str = include_str!("../rules/starter-config.yml");
 
 fn init(dir: &std::path::Path, force: bool) -> i32 {
     let path = dir.join(crate::config::FILE_NAME);
     if path.exists() && !force {
-        return fail(format!("{} already exists; use --force to overwrite it", crate::discover::display_path(&path)));
+        return fail(format!(
+            "{} already exists; use --force to overwrite it",
+            crate::discover::display_path(&path)
+        ));
     }
     match crate::fsutil::write_atomic(&path, STARTER_CONFIG.as_bytes()) {
         Ok(()) => {
             println!("Wrote {}", crate::discover::display_path(&path));
             0
         }
-        Err(e) => fail(format!("cannot write {}: {e}", crate::discover::display_path(&path))),
+        Err(e) => fail(format!(
+            "cannot write {}: {e}",
+            crate::discover::display_path(&path)
+        )),
     }
 }

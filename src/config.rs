@@ -87,6 +87,8 @@ pub struct ConfigFile {
     pub macros: Option<Vec<String>>,
     /// Globs of changelogs and release notes (dated history, never stale).
     pub changelogs: Option<Vec<String>>,
+    /// Globs of archive folders (kept for history, like `status: archived`).
+    pub archive: Option<Vec<String>>,
     /// Extra lexicon entries by lexicon name.
     pub lexicons: Option<BTreeMap<String, Vec<EntrySpec>>>,
     /// Settings for files matching globs.
@@ -116,18 +118,43 @@ impl std::fmt::Display for ConfigError {
 }
 
 const RULE_KEYS: &[&str] = &[
-    "select", "extend_select", "ignore", "severity", "review_interval", "overdue_error_after",
+    "select",
+    "extend_select",
+    "ignore",
+    "severity",
+    "review_interval",
+    "overdue_error_after",
     "required",
 ];
 
 const TOP_KEYS: &[&str] = &[
-    "root", "today", "select", "extend_select", "ignore", "severity", "review_interval",
-    "overdue_error_after", "required", "extensions", "exclude", "max_file_size", "facts",
-    "policy", "macros", "changelogs", "lexicons", "overrides", "base_url",
+    "root",
+    "today",
+    "select",
+    "extend_select",
+    "ignore",
+    "severity",
+    "review_interval",
+    "overdue_error_after",
+    "required",
+    "extensions",
+    "exclude",
+    "max_file_size",
+    "facts",
+    "policy",
+    "macros",
+    "changelogs",
+    "archive",
+    "lexicons",
+    "overrides",
+    "base_url",
 ];
 
 /// The closest of `candidates` to `word`, if close enough to suggest.
-pub fn did_you_mean<'a>(word: &str, candidates: impl IntoIterator<Item = &'a str>) -> Option<&'a str> {
+pub fn did_you_mean<'a>(
+    word: &str,
+    candidates: impl IntoIterator<Item = &'a str>,
+) -> Option<&'a str> {
     candidates
         .into_iter()
         .map(|c| (levenshtein(word, c), c))
@@ -142,7 +169,9 @@ fn levenshtein(a: &str, b: &str) -> usize {
     for (i, ca) in a.chars().enumerate() {
         let mut cur = vec![i + 1; b.len() + 1];
         for (j, cb) in b.iter().enumerate() {
-            cur[j + 1] = (prev[j] + usize::from(ca != *cb)).min(prev[j + 1] + 1).min(cur[j] + 1);
+            cur[j + 1] = (prev[j] + usize::from(ca != *cb))
+                .min(prev[j + 1] + 1)
+                .min(cur[j] + 1);
         }
         prev = cur;
     }
@@ -151,7 +180,8 @@ fn levenshtein(a: &str, b: &str) -> usize {
 
 /// Finds the 1-based line where `needle` first appears in `text`.
 pub fn line_of(text: &str, needle: &str) -> Option<usize> {
-    text.find(needle).map(|i| text[..i].matches('\n').count() + 1)
+    text.find(needle)
+        .map(|i| text[..i].matches('\n').count() + 1)
 }
 
 /// A loaded configuration file and the folder its globs are relative to.
@@ -168,6 +198,7 @@ pub struct Layer {
     macros: Option<GlobSet>,
     policy: Option<GlobSet>,
     changelogs: Option<GlobSet>,
+    archive: Option<GlobSet>,
 }
 
 /// Compiles globs written relative to a folder. A glob without `/` matches at any depth.
@@ -222,9 +253,7 @@ impl Layer {
         let set = |globs: &Option<Vec<String>>| -> Result<Option<GlobSet>, ConfigError> {
             globs
                 .as_ref()
-                .map(|g| {
-                    glob_set(g).map_err(|m| err(g.first().and_then(|x| line_of(text, x)), m))
-                })
+                .map(|g| glob_set(g).map_err(|m| err(g.first().and_then(|x| line_of(text, x)), m)))
                 .transpose()
         };
         let mut overrides = Vec::new();
@@ -237,7 +266,10 @@ impl Layer {
         validate_rule_settings(&file.rules, text, &err)?;
         if let Some(t) = &file.today {
             if dates::parse_today(t).is_none() {
-                return Err(err(line_of(text, "today"), format!("`today: {t}` is not a YYYY-MM-DD date")));
+                return Err(err(
+                    line_of(text, "today"),
+                    format!("`today: {t}` is not a YYYY-MM-DD date"),
+                ));
             }
         }
         if let Some(lex) = &file.lexicons {
@@ -254,7 +286,10 @@ impl Layer {
         }
         if let Some(s) = &file.max_file_size {
             if parse_size(&s.text()).is_none() {
-                return Err(err(line_of(text, "max_file_size"), format!("`max_file_size: {}` is not a size", s.text())));
+                return Err(err(
+                    line_of(text, "max_file_size"),
+                    format!("`max_file_size: {}` is not a size", s.text()),
+                ));
             }
         }
         Ok(Layer {
@@ -262,6 +297,7 @@ impl Layer {
             macros: set(&file.macros)?,
             policy: set(&file.policy)?,
             changelogs: set(&file.changelogs)?,
+            archive: set(&file.archive)?,
             overrides,
             path: path.to_path_buf(),
             dir,
@@ -293,7 +329,10 @@ fn check_keys(raw: &crate::yaml::Value, text: &str) -> Result<(), (Option<usize>
         (line_of(text, line_hint), msg)
     };
     let Value::Map(top) = raw else {
-        return Err((Some(1), "configuration must be a mapping of keys to values".into()));
+        return Err((
+            Some(1),
+            "configuration must be a mapping of keys to values".into(),
+        ));
     };
     for (k, v) in top {
         if !TOP_KEYS.contains(&k.as_str()) {
@@ -301,11 +340,17 @@ fn check_keys(raw: &crate::yaml::Value, text: &str) -> Result<(), (Option<usize>
         }
         if k == "overrides" {
             let Value::Seq(items) = v else {
-                return Err((line_of(text, "overrides"), "`overrides` must be a list".into()));
+                return Err((
+                    line_of(text, "overrides"),
+                    "`overrides` must be a list".into(),
+                ));
             };
             for item in items {
                 let Value::Map(entries) = item else {
-                    return Err((line_of(text, "overrides"), "each override is a mapping with `files`".into()));
+                    return Err((
+                        line_of(text, "overrides"),
+                        "each override is a mapping with `files`".into(),
+                    ));
                 };
                 let mut keys = vec!["files"];
                 keys.extend_from_slice(RULE_KEYS);
@@ -315,7 +360,10 @@ fn check_keys(raw: &crate::yaml::Value, text: &str) -> Result<(), (Option<usize>
                     }
                 }
                 if !entries.iter().any(|(k, _)| k == "files") {
-                    return Err((line_of(text, "overrides"), "an override needs `files`".into()));
+                    return Err((
+                        line_of(text, "overrides"),
+                        "an override needs `files`".into(),
+                    ));
                 }
             }
         }
@@ -337,11 +385,17 @@ fn validate_rule_settings(
             let hint = did_you_mean(sel, names)
                 .map(|s| format!("; did you mean `{s}`?"))
                 .unwrap_or_default();
-            return Err(err(line_of(text, sel), format!("unknown rule or category `{sel}`{hint}")));
+            return Err(err(
+                line_of(text, sel),
+                format!("unknown rule or category `{sel}`{hint}"),
+            ));
         }
         Ok(())
     };
-    for list in [&s.select, &s.extend_select, &s.ignore].into_iter().flatten() {
+    for list in [&s.select, &s.extend_select, &s.ignore]
+        .into_iter()
+        .flatten()
+    {
         for sel in list {
             check(sel)?;
         }
@@ -349,12 +403,21 @@ fn validate_rule_settings(
     for (sel, level) in s.severity.iter().flatten() {
         check(sel)?;
         if level != "off" && Severity::parse(level).is_none() {
-            return Err(err(line_of(text, level), format!("severity `{level}` is not one of error, warning, info, off")));
+            return Err(err(
+                line_of(text, level),
+                format!("severity `{level}` is not one of error, warning, info, off"),
+            ));
         }
     }
     if let Some(i) = &s.review_interval {
         if dates::parse_interval(&i.text()).is_none() {
-            return Err(err(line_of(text, "review_interval"), format!("`review_interval: {}` is not an interval like 90d, 12w, 6m, 1y", i.text())));
+            return Err(err(
+                line_of(text, "review_interval"),
+                format!(
+                    "`review_interval: {}` is not an interval like 90d, 12w, 6m, 1y",
+                    i.text()
+                ),
+            ));
         }
     }
     Ok(())
@@ -384,6 +447,8 @@ pub struct Roles {
     pub is_policy: bool,
     /// A changelog or release notes.
     pub is_changelog: bool,
+    /// In an archive folder: kept for history, treated like `status: archived`.
+    pub is_archive: bool,
 }
 
 /// The settings in force for one article.
@@ -426,7 +491,9 @@ impl Settings {
         if let Some(sel) = &s.select {
             let keep: Vec<usize> = sel.iter().flat_map(|x| rules::select(x)).collect();
             for (i, r) in rules::REGISTRY.iter().enumerate() {
-                self.rules[i] = keep.contains(&i).then_some(self.rules[i].unwrap_or(r.meta.severity));
+                self.rules[i] = keep
+                    .contains(&i)
+                    .then_some(self.rules[i].unwrap_or(r.meta.severity));
             }
         }
         for x in s.extend_select.iter().flatten() {
@@ -444,10 +511,18 @@ impl Settings {
                 self.rules[i] = Severity::parse(level);
             }
         }
-        if let Some(iv) = s.review_interval.as_ref().and_then(|i| dates::parse_interval(&i.text())) {
+        if let Some(iv) = s
+            .review_interval
+            .as_ref()
+            .and_then(|i| dates::parse_interval(&i.text()))
+        {
             self.review_interval = iv;
         }
-        if let Some(n) = s.overdue_error_after.as_ref().and_then(|i| i.text().parse().ok()) {
+        if let Some(n) = s
+            .overdue_error_after
+            .as_ref()
+            .and_then(|i| i.text().parse().ok())
+        {
             self.overdue_error_after = n;
         }
         if let Some(r) = &s.required {
@@ -467,10 +542,25 @@ pub struct Config {
 
 const DEFAULT_MACROS: &[&str] = &["macros", "macro", "reply-macros", "replies"];
 const DEFAULT_CHANGELOGS: &[&str] = &[
-    "changelog", "changelogs", "release-notes", "releasenotes", "CHANGELOG.md", "changelog.md",
-    "whats-new", "release-notes.md",
+    "changelog",
+    "changelogs",
+    "release-notes",
+    "releasenotes",
+    "CHANGELOG.md",
+    "changelog.md",
+    "whats-new",
+    "release-notes.md",
 ];
 const DEFAULT_POLICY: &[&str] = &["policies", "policy", "legal", "terms"];
+const DEFAULT_ARCHIVE: &[&str] = &[
+    "archive",
+    "archived",
+    "archives",
+    "_archive",
+    "deprecated",
+    "retired",
+    "obsolete",
+];
 
 impl Config {
     /// `--config FILE`: that file only.
@@ -486,7 +576,11 @@ impl Config {
     /// top of a Git work tree.
     pub fn discover(start: &Path) -> Result<Config, ConfigError> {
         let abs = crate::discover::absolute(start);
-        let mut dir = if abs.is_dir() { Some(abs.as_path()) } else { abs.parent() };
+        let mut dir = if abs.is_dir() {
+            Some(abs.as_path())
+        } else {
+            abs.parent()
+        };
         let mut found = Vec::new();
         while let Some(d) = dir {
             let candidate = d.join(FILE_NAME);
@@ -600,7 +694,10 @@ impl Config {
 
     fn roles_for(&self, path: &Path, layers: &[&Layer]) -> Roles {
         let role = |pick: fn(&Layer) -> &Option<GlobSet>, defaults: &[&str]| -> bool {
-            let configured = layers.iter().rev().find_map(|l| pick(l).as_ref().map(|s| (l, s)));
+            let configured = layers
+                .iter()
+                .rev()
+                .find_map(|l| pick(l).as_ref().map(|s| (l, s)));
             match configured {
                 Some((l, set)) => l.rel(path).is_some_and(|r| set.is_match(r)),
                 None => path.components().any(|c| {
@@ -613,6 +710,7 @@ impl Config {
             is_macro: role(|l| &l.macros, DEFAULT_MACROS),
             is_policy: role(|l| &l.policy, DEFAULT_POLICY),
             is_changelog: role(|l| &l.changelogs, DEFAULT_CHANGELOGS),
+            is_archive: role(|l| &l.archive, DEFAULT_ARCHIVE),
         }
     }
 
@@ -621,7 +719,10 @@ impl Config {
         let abs = crate::discover::absolute(path);
         let s = self.settings_for(&abs);
         let mut out = String::new();
-        out.push_str(&format!("Settings for {}\n", crate::discover::display_path(&abs)));
+        out.push_str(&format!(
+            "Settings for {}\n",
+            crate::discover::display_path(&abs)
+        ));
         out.push_str("Configuration files (outermost first):\n");
         let layers: Vec<&Layer> = self.layers_for(&abs).collect();
         if layers.is_empty() {
@@ -630,14 +731,19 @@ impl Config {
         for l in layers {
             out.push_str(&format!("  {}\n", crate::discover::display_path(&l.path)));
         }
-        out.push_str(&format!("today: {}\n", self.today().map(|d| d.to_string()).unwrap_or_else(|| "(local date)".into())));
+        out.push_str(&format!(
+            "today: {}\n",
+            self.today()
+                .map(|d| d.to_string())
+                .unwrap_or_else(|| "(local date)".into())
+        ));
         out.push_str(&format!("extensions: {}\n", self.extensions().join(", ")));
         out.push_str(&format!("review_interval: {}d\n", s.review_interval));
         out.push_str(&format!("overdue_error_after: {}\n", s.overdue_error_after));
         out.push_str(&format!("required: {}\n", s.required.join(", ")));
         out.push_str(&format!(
-            "roles: macro={} policy={} changelog={}\n",
-            s.roles.is_macro, s.roles.is_policy, s.roles.is_changelog
+            "roles: macro={} policy={} changelog={} archive={}\n",
+            s.roles.is_macro, s.roles.is_policy, s.roles.is_changelog, s.roles.is_archive
         ));
         if let Some(f) = self.facts_path() {
             out.push_str(&format!("facts: {}\n", crate::discover::display_path(&f)));
@@ -665,7 +771,11 @@ mod tests {
     #[test]
     fn unknown_rule_suggests() {
         let e = Layer::parse(Path::new("/x/.kblint.yml"), "ignore:\n  - placeholdr\n").unwrap_err();
-        assert!(e.message.contains("did you mean `placeholder`"), "{}", e.message);
+        assert!(
+            e.message.contains("did you mean `placeholder`"),
+            "{}",
+            e.message
+        );
         assert_eq!(e.line, Some(2));
     }
 
@@ -684,13 +794,20 @@ mod tests {
             "review_interval: 90d\nignore: [tone]\noverrides:\n  - files: ['archive/**']\n    ignore: [stale]\n",
         )
         .unwrap();
-        let sub = Layer::parse(Path::new("/kb/team/.kblint.yml"), "severity: {placeholder: error}\n").unwrap();
+        let sub = Layer::parse(
+            Path::new("/kb/team/.kblint.yml"),
+            "severity: {placeholder: error}\n",
+        )
+        .unwrap();
         let mut c = Config::default();
         c.add_layer(sub);
         c.add_layer(root);
         let s = c.settings_for(Path::new("/kb/team/a.md"));
         assert_eq!(s.review_interval, 90);
-        let ph = rules::REGISTRY.iter().position(|r| r.meta.name == "placeholder").unwrap();
+        let ph = rules::REGISTRY
+            .iter()
+            .position(|r| r.meta.name == "placeholder")
+            .unwrap();
         assert_eq!(s.rules[ph], Some(Severity::Error));
         let s2 = c.settings_for(Path::new("/kb/a.md"));
         assert_eq!(s2.rules[ph], Some(Severity::Warning));

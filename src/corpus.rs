@@ -49,20 +49,28 @@ pub struct Doc {
 
 impl Doc {
     /// Summarises a loaded article.
-    pub fn from_article(a: &Article, path: PathBuf, settings: Settings, suppressions: Suppressions) -> Doc {
-        let mut anchors: HashSet<String> = a.md.headings.iter().map(|h| h.anchor.to_lowercase()).collect();
+    pub fn from_article(
+        a: &Article,
+        path: PathBuf,
+        settings: Settings,
+        suppressions: Suppressions,
+    ) -> Doc {
+        let mut anchors: HashSet<String> =
+            a.md.headings
+                .iter()
+                .map(|h| h.anchor.to_lowercase())
+                .collect();
         anchors.extend(a.md.html_anchors.iter().map(|s| s.to_lowercase()));
-        let links = a
-            .md
-            .links
-            .iter()
-            .map(|l| DocLink {
-                kind: l.kind,
-                dest: l.dest.clone(),
-                position: a.position(l.range.clone()),
-                snippet: a.text[l.range.clone()].to_string(),
-            })
-            .collect();
+        let links =
+            a.md.links
+                .iter()
+                .map(|l| DocLink {
+                    kind: l.kind,
+                    dest: l.dest.clone(),
+                    position: a.position(l.range.clone()),
+                    snippet: a.text[l.range.clone()].to_string(),
+                })
+                .collect();
         Doc {
             path,
             display: a.display.clone(),
@@ -102,6 +110,8 @@ pub struct Corpus {
     pub today: Date,
     /// Rule data.
     pub lexicons: Lexicons,
+    /// Folders a `superseded_by` path may be relative to (after the article's own).
+    pub kb_roots: Vec<PathBuf>,
 }
 
 /// Lexically normalises a path: drops `.`, resolves `..` without touching the disk.
@@ -164,8 +174,13 @@ fn has_scheme(dest: &str) -> bool {
     };
     let scheme = &dest[..colon];
     !scheme.is_empty()
-        && scheme.chars().next().is_some_and(|c| c.is_ascii_alphabetic())
-        && scheme.chars().all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
+        && scheme
+            .chars()
+            .next()
+            .is_some_and(|c| c.is_ascii_alphabetic())
+        && scheme
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '+' | '-' | '.'))
 }
 
 impl Corpus {
@@ -175,7 +190,10 @@ impl Corpus {
         let mut by_lower: HashMap<String, Vec<usize>> = HashMap::with_capacity(docs.len());
         for (i, d) in docs.iter().enumerate() {
             by_path.insert(d.path.clone(), i);
-            by_lower.entry(d.path.to_string_lossy().to_lowercase()).or_default().push(i);
+            by_lower
+                .entry(d.path.to_string_lossy().to_lowercase())
+                .or_default()
+                .push(i);
         }
         let mut corpus = Corpus {
             docs,
@@ -184,6 +202,7 @@ impl Corpus {
             targets: Vec::new(),
             today,
             lexicons,
+            kb_roots: Vec::new(),
         };
         use rayon::prelude::*;
         corpus.targets = corpus
@@ -210,7 +229,13 @@ impl Corpus {
     /// Resolves a link destination written in `from`.
     pub fn resolve(&self, from: &Doc, dest: &str) -> Target {
         let dest = dest.trim();
-        if dest.is_empty() || has_scheme(dest) || dest.starts_with("//") || dest.starts_with('/') || dest.contains("{{") || dest.contains("<<") {
+        if dest.is_empty()
+            || has_scheme(dest)
+            || dest.starts_with("//")
+            || dest.starts_with('/')
+            || dest.contains("{{")
+            || dest.contains("<<")
+        {
             return Target::Skipped;
         }
         let (path_part, fragment) = match dest.split_once('#') {
@@ -262,7 +287,10 @@ impl Corpus {
                 continue;
             }
             let want = c.as_os_str().to_string_lossy().to_lowercase();
-            let found = std::fs::read_dir(&cur).ok()?.filter_map(Result::ok).find(|e| e.file_name().to_string_lossy().to_lowercase() == want)?;
+            let found = std::fs::read_dir(&cur)
+                .ok()?
+                .filter_map(Result::ok)
+                .find(|e| e.file_name().to_string_lossy().to_lowercase() == want)?;
             cur = cur.join(found.file_name());
             changed = true;
         }
@@ -271,7 +299,16 @@ impl Corpus {
 
     /// Builds a diagnostic for `doc` if `rule` is on for it.
     #[allow(clippy::too_many_arguments)]
-    pub fn emit(&self, out: &mut Vec<Diagnostic>, rule: &'static RuleMeta, doc: &Doc, position: Position, message: String, related: Vec<Related>, snippet: String) {
+    pub fn emit(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        rule: &'static RuleMeta,
+        doc: &Doc,
+        position: Position,
+        message: String,
+        related: Vec<Related>,
+        snippet: String,
+    ) {
         if let Some(severity) = doc.settings.severity(rule) {
             out.push(Diagnostic {
                 rule,
@@ -292,7 +329,10 @@ mod tests {
 
     #[test]
     fn normalizes_lexically() {
-        assert_eq!(normalize(Path::new("/kb/a/../b/./c.md")), PathBuf::from("/kb/b/c.md"));
+        assert_eq!(
+            normalize(Path::new("/kb/a/../b/./c.md")),
+            PathBuf::from("/kb/b/c.md")
+        );
     }
 
     #[test]

@@ -28,6 +28,8 @@ pub struct Options {
     pub follow_links: bool,
     /// Load limits.
     pub limits: Limits,
+    /// Never ask Git for last-commit dates (`--no-git`).
+    pub no_git: bool,
 }
 
 /// The result of a run.
@@ -39,6 +41,8 @@ pub struct Outcome {
     pub files: usize,
     /// Panics caught (exit code 2).
     pub internal_errors: usize,
+    /// One-line notices for stderr (e.g. why Git dates are unavailable).
+    pub notices: Vec<String>,
 }
 
 /// Why a run could not start.
@@ -61,23 +65,58 @@ impl std::fmt::Display for RunError {
 
 /// Runs the whole pipeline.
 pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
-    let found = discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
+    let found =
+        discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
     let mut limits = opts.limits;
     limits.max_file_size = config.max_file_size();
     let config: &Config = config;
     let panics = AtomicUsize::new(0);
+    let mut notices = Vec::new();
+
+    // Git fallback dates: one `git log` pass for the whole tree, before any article.
+    let git_dates = if !opts.no_git
+        && found
+            .files
+            .iter()
+            .any(|c| uses_git_dates(&settings_for(config, opts, c)))
+    {
+        let files: Vec<&std::path::Path> = found.files.iter().map(|c| c.path.as_path()).collect();
+        let g = crate::git::last_commit_dates(&files, &opts.paths);
+        notices.extend(g.notices);
+        g.dates
+    } else {
+        std::collections::HashMap::new()
+    };
 
     // Per-article: load once, check, summarise. Order is restored by the final sort.
     let results: Vec<(Doc, Vec<Diagnostic>)> = found
         .files
         .par_iter()
         .map(|c| {
-            catch_unwind(AssertUnwindSafe(|| process(c, config, opts, &lexicons, &limits))).unwrap_or_else(|_| {
+            catch_unwind(AssertUnwindSafe(|| {
+                process(
+                    c,
+                    config,
+                    opts,
+                    &lexicons,
+                    &limits,
+                    git_dates.get(&c.path).copied(),
+                )
+            }))
+            .unwrap_or_else(|_| {
                 panics.fetch_add(1, Ordering::Relaxed);
                 let settings = settings_for(config, opts, c);
-                let d = file_diag(&parse::internal_error::RULE.meta, &settings, &c.display, "kblint failed on this file (internal error); please report it".into());
-                (Doc::unloaded(c.path.clone(), c.display.clone(), settings), d.into_iter().collect())
+                let d = file_diag(
+                    &parse::internal_error::RULE.meta,
+                    &settings,
+                    &c.display,
+                    "kblint failed on this file (internal error); please report it".into(),
+                );
+                (
+                    Doc::unloaded(c.path.clone(), c.display.clone(), settings),
+                    d.into_iter().collect(),
+                )
             })
         })
         .collect();
@@ -90,12 +129,18 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     }
     for p in &found.problems {
         let settings = config.settings_for(&p.path);
-        diagnostics.extend(file_diag(&parse::unreadable_file::RULE.meta, &settings, &p.display, p.message.clone()));
+        diagnostics.extend(file_diag(
+            &parse::unreadable_file::RULE.meta,
+            &settings,
+            &p.display,
+            p.message.clone(),
+        ));
     }
 
     // Corpus-wide: every rule over the shared indexes.
     let files = docs.len();
-    let corpus = Corpus::new(docs, opts.today, lexicons);
+    let mut corpus = Corpus::new(docs, opts.today, lexicons);
+    corpus.kb_roots = kb_roots(config, opts);
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
@@ -118,7 +163,41 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         diagnostics,
         files,
         internal_errors: panics.load(Ordering::Relaxed),
+        notices,
     })
+}
+
+/// Whether any rule that reads Git dates is on for these settings.
+fn uses_git_dates(s: &crate::config::Settings) -> bool {
+    [
+        &rules::stale::review_overdue::RULE.meta,
+        &rules::stale::lapsed_wording::RULE.meta,
+    ]
+    .iter()
+    .any(|m| s.severity(m).is_some())
+}
+
+/// The folders `superseded_by` paths may be relative to: the outermost configuration
+/// file's folder, then each checked folder (a checked file's folder).
+fn kb_roots(config: &Config, opts: &Options) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = config
+        .layers
+        .first()
+        .map(|l| l.dir.clone())
+        .into_iter()
+        .collect();
+    for p in &opts.paths {
+        let abs = crate::discover::absolute(p);
+        let dir = if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(PathBuf::from).unwrap_or(abs)
+        };
+        if !roots.contains(&dir) {
+            roots.push(dir);
+        }
+    }
+    roots
 }
 
 fn settings_for(config: &Config, opts: &Options, c: &Candidate) -> crate::config::Settings {
@@ -127,7 +206,12 @@ fn settings_for(config: &Config, opts: &Options, c: &Candidate) -> crate::config
     s
 }
 
-fn file_diag(rule: &'static RuleMeta, settings: &crate::config::Settings, display: &str, message: String) -> Option<Diagnostic> {
+fn file_diag(
+    rule: &'static RuleMeta,
+    settings: &crate::config::Settings,
+    display: &str,
+    message: String,
+) -> Option<Diagnostic> {
     settings.severity(rule).map(|severity| Diagnostic {
         rule,
         severity,
@@ -140,7 +224,14 @@ fn file_diag(rule: &'static RuleMeta, settings: &crate::config::Settings, displa
 }
 
 /// Loads one article, runs the per-article rules, and summarises it for the corpus.
-fn process(c: &Candidate, config: &Config, opts: &Options, lexicons: &Lexicons, limits: &Limits) -> (Doc, Vec<Diagnostic>) {
+fn process(
+    c: &Candidate,
+    config: &Config,
+    opts: &Options,
+    lexicons: &Lexicons,
+    limits: &Limits,
+    git_date: Option<Date>,
+) -> (Doc, Vec<Diagnostic>) {
     let mut settings = settings_for(config, opts, c);
     let mut out = Vec::new();
     let article = match Article::load(c.path.clone(), c.display.clone(), limits) {
@@ -161,14 +252,36 @@ fn process(c: &Candidate, config: &Config, opts: &Options, lexicons: &Lexicons, 
                 ),
             };
             if let Some(severity) = settings.severity(rule) {
-                out.push(Diagnostic { rule, severity, path: c.display.clone(), position, message, related: Vec::new(), snippet: String::new() });
+                out.push(Diagnostic {
+                    rule,
+                    severity,
+                    path: c.display.clone(),
+                    position,
+                    message,
+                    related: Vec::new(),
+                    snippet: String::new(),
+                });
             }
-            return (Doc::unloaded(c.path.clone(), c.display.clone(), settings), out);
+            return (
+                Doc::unloaded(c.path.clone(), c.display.clone(), settings),
+                out,
+            );
         }
     };
     // Per-article ignores from frontmatter (`kblint: {ignore: [...]}`).
     if !article.meta.ignore.is_empty() {
-        settings.apply(&RuleSettings { ignore: Some(article.meta.ignore.iter().filter(|s| !rules::select(s).is_empty()).cloned().collect()), ..Default::default() });
+        settings.apply(&RuleSettings {
+            ignore: Some(
+                article
+                    .meta
+                    .ignore
+                    .iter()
+                    .filter(|s| !rules::select(s).is_empty())
+                    .cloned()
+                    .collect(),
+            ),
+            ..Default::default()
+        });
     }
     if let Some(e) = &article.frontmatter_error {
         if let Some(severity) = settings.severity(&parse::malformed_frontmatter::RULE.meta) {
@@ -183,7 +296,13 @@ fn process(c: &Candidate, config: &Config, opts: &Options, lexicons: &Lexicons, 
             });
         }
     }
-    let ctx = ArticleCtx { article: &article, settings: &settings, lexicons, today: opts.today };
+    let ctx = ArticleCtx {
+        article: &article,
+        settings: &settings,
+        lexicons,
+        today: opts.today,
+        git_date,
+    };
     for rule in rules::REGISTRY {
         if let Check::Article(f) = rule.check {
             if ctx.enabled(&rule.meta) {
@@ -203,7 +322,8 @@ fn apply_suppressions(corpus: &Corpus, diags: Vec<Diagnostic>) -> Vec<Diagnostic
     for d in diags {
         if let Some(doc) = corpus.doc_by_display(&d.path) {
             if let Some(i) = doc.suppressions.covering(&d) {
-                used.entry(doc.display.as_str()).or_insert_with(|| vec![false; doc.suppressions.items.len()])[i] = true;
+                used.entry(doc.display.as_str())
+                    .or_insert_with(|| vec![false; doc.suppressions.items.len()])[i] = true;
                 continue;
             }
         }
@@ -215,7 +335,11 @@ fn apply_suppressions(corpus: &Corpus, diags: Vec<Diagnostic>) -> Vec<Diagnostic
             let was_used = used.get(doc.display.as_str()).is_some_and(|u| u[i]);
             if !was_used {
                 if let Some(severity) = doc.settings.severity(rule) {
-                    let what = if s.selectors.is_empty() { "any rule".to_string() } else { s.selectors.join(", ") };
+                    let what = if s.selectors.is_empty() {
+                        "any rule".to_string()
+                    } else {
+                        s.selectors.join(", ")
+                    };
                     kept.push(Diagnostic {
                         rule,
                         severity,

@@ -11,6 +11,7 @@ use std::collections::BTreeMap;
 /// The embedded rule data files: (lexicon name, YAML text).
 pub const EMBEDDED: &[(&str, &str)] = &[
     ("placeholders", include_str!("../rules/placeholders.yml")),
+    ("time-bound", include_str!("../rules/time-bound.yml")),
 ];
 
 /// One pattern of a lexicon, as written in YAML.
@@ -81,14 +82,27 @@ pub struct LexiconError {
 impl std::fmt::Display for LexiconError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match &self.entry {
-            Some(e) => write!(f, "lexicon `{}`, entry `{e}`: {}", self.lexicon, self.message),
+            Some(e) => write!(
+                f,
+                "lexicon `{}`, entry `{e}`: {}",
+                self.lexicon, self.message
+            ),
             None => write!(f, "lexicon `{}`: {}", self.lexicon, self.message),
         }
     }
 }
 
-/// Rewrites `\b` to an ASCII word boundary: as precise for our patterns and far faster.
+/// Expands the shared macros (`{date}`, `{date_or_day}`: see [`crate::timebound`]) and
+/// rewrites `\b` to an ASCII word boundary: as precise for our patterns and far faster.
 fn ascii_boundaries(p: &str) -> String {
+    let mut p = std::borrow::Cow::Borrowed(p);
+    if p.contains("{date") {
+        for (name, expansion) in crate::timebound::macros() {
+            if p.contains(name) {
+                p = std::borrow::Cow::Owned(p.replace(name, &expansion));
+            }
+        }
+    }
     let mut out = String::with_capacity(p.len() + 16);
     let mut chars = p.chars().peekable();
     while let Some(c) = chars.next() {
@@ -122,11 +136,12 @@ impl Lexicon {
     pub fn compile(name: &str, specs: Vec<EntrySpec>) -> Result<Lexicon, LexiconError> {
         let mut entries = Vec::with_capacity(specs.len());
         for spec in specs {
-            let regex = compile(&spec.pattern, spec.case_sensitive).map_err(|message| LexiconError {
-                lexicon: name.to_string(),
-                entry: Some(spec.id.clone()),
-                message,
-            })?;
+            let regex =
+                compile(&spec.pattern, spec.case_sensitive).map_err(|message| LexiconError {
+                    lexicon: name.to_string(),
+                    entry: Some(spec.id.clone()),
+                    message,
+                })?;
             entries.push(Entry { spec, regex });
         }
         let set = RegexSetBuilder::new(entries.iter().map(|e| {
@@ -209,7 +224,9 @@ impl Lexicons {
     /// A lexicon by name. Panics on unknown names: names are compile-time constants.
     pub fn get(&self, name: &str) -> &Lexicon {
         #[allow(clippy::expect_used)]
-        self.by_name.get(name).expect("lexicon name is registered in EMBEDDED")
+        self.by_name
+            .get(name)
+            .expect("lexicon name is registered in EMBEDDED")
     }
 
     /// Every lexicon.

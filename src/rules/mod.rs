@@ -8,6 +8,7 @@
 pub mod hygiene;
 pub mod link;
 pub mod parse;
+pub mod stale;
 
 use crate::article::Article;
 use crate::config::Settings;
@@ -45,18 +46,33 @@ pub struct ArticleCtx<'a> {
     pub lexicons: &'a Lexicons,
     /// "Today" for date rules.
     pub today: Date,
+    /// Day of the last Git commit touching the article, when Git dates are on.
+    pub git_date: Option<Date>,
 }
 
 impl ArticleCtx<'_> {
     /// Emits a finding of `rule` at a byte range, if the rule is on for this article.
-    pub fn emit(&self, out: &mut Vec<Diagnostic>, rule: &'static RuleMeta, range: std::ops::Range<usize>, message: String) {
+    pub fn emit(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        rule: &'static RuleMeta,
+        range: std::ops::Range<usize>,
+        message: String,
+    ) {
         let position = self.article.position(range.clone());
         let snippet = self.article.text[range].to_string();
         self.emit_at(out, rule, position, message, snippet);
     }
 
     /// Emits a finding of `rule` at a position.
-    pub fn emit_at(&self, out: &mut Vec<Diagnostic>, rule: &'static RuleMeta, position: Position, message: String, snippet: String) {
+    pub fn emit_at(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        rule: &'static RuleMeta,
+        position: Position,
+        message: String,
+        snippet: String,
+    ) {
         if let Some(severity) = self.settings.severity(rule) {
             out.push(Diagnostic {
                 rule,
@@ -71,7 +87,13 @@ impl ArticleCtx<'_> {
     }
 
     /// Emits a finding on a whole 1-based line (frontmatter keys).
-    pub fn emit_line(&self, out: &mut Vec<Diagnostic>, rule: &'static RuleMeta, line: u32, message: String) {
+    pub fn emit_line(
+        &self,
+        out: &mut Vec<Diagnostic>,
+        rule: &'static RuleMeta,
+        line: u32,
+        message: String,
+    ) {
         let position = self.article.line_position(line);
         let snippet = self.article.line_text(line).trim().to_string();
         self.emit_at(out, rule, position, message, snippet);
@@ -108,6 +130,13 @@ pub static REGISTRY: &[&Rule] = &[
     &parse::file_too_large::RULE,
     &parse::malformed_frontmatter::RULE,
     &parse::internal_error::RULE,
+    &stale::review_overdue::RULE,
+    &stale::review_due_passed::RULE,
+    &stale::expired::RULE,
+    &stale::future_review_date::RULE,
+    &stale::lapsed_wording::RULE,
+    &stale::archived_link_target::RULE,
+    &stale::superseded_not_archived::RULE,
     &link::broken_link::RULE,
     &link::broken_anchor::RULE,
     &link::missing_asset::RULE,
@@ -126,7 +155,8 @@ pub fn index_of(code: &str) -> Option<usize> {
 /// Looks a rule up by code or name (case-insensitive).
 pub fn find(code_or_name: &str) -> Option<&'static Rule> {
     REGISTRY.iter().copied().find(|r| {
-        r.meta.code.eq_ignore_ascii_case(code_or_name) || r.meta.name.eq_ignore_ascii_case(code_or_name)
+        r.meta.code.eq_ignore_ascii_case(code_or_name)
+            || r.meta.name.eq_ignore_ascii_case(code_or_name)
     })
 }
 
@@ -157,7 +187,12 @@ pub fn select(selector: &str) -> Vec<usize> {
         .filter(|(_, r)| {
             r.meta.code.eq_ignore_ascii_case(s)
                 || r.meta.name.eq_ignore_ascii_case(s)
-                || (s.len() >= 3 && s.len() < 5 && r.meta.code.to_ascii_uppercase().starts_with(&s.to_ascii_uppercase()))
+                || (s.len() >= 3
+                    && s.len() < 5
+                    && r.meta
+                        .code
+                        .to_ascii_uppercase()
+                        .starts_with(&s.to_ascii_uppercase()))
         })
         .map(|(i, _)| i)
         .collect()
@@ -175,11 +210,20 @@ pub fn related(path: &str, position: Position, message: impl Into<String>) -> Re
 
 /// The README's rule table (Markdown), generated from the registry.
 pub fn markdown_table() -> String {
-    let mut out = String::from("| Code | Name | Category | Default | What it finds |\n|---|---|---|---|---|\n");
+    let mut out = String::from(
+        "| Code | Name | Category | Default | What it finds |\n|---|---|---|---|---|\n",
+    );
     for r in REGISTRY {
         let m = &r.meta;
-        let sev = if m.default_enabled { m.severity.as_str() } else { "off" };
-        out.push_str(&format!("| {} | `{}` | {} | {} | {} |\n", m.code, m.name, m.category, sev, m.summary));
+        let sev = if m.default_enabled {
+            m.severity.as_str()
+        } else {
+            "off"
+        };
+        out.push_str(&format!(
+            "| {} | `{}` | {} | {} | {} |\n",
+            m.code, m.name, m.category, sev, m.summary
+        ));
     }
     out
 }
@@ -196,8 +240,16 @@ mod tests {
             assert!(seen.insert(m.code), "duplicate code {}", m.code);
             assert!(seen.insert(m.name), "duplicate name {}", m.name);
             assert!(m.code.len() == 5 && m.code.starts_with("KB"), "{}", m.code);
-            assert!(m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'), "{}", m.name);
-            assert!(m.docs.contains("## Bad") && m.docs.contains("## Good"), "{} docs need examples", m.code);
+            assert!(
+                m.name.chars().all(|c| c.is_ascii_lowercase() || c == '-'),
+                "{}",
+                m.name
+            );
+            assert!(
+                m.docs.contains("## Bad") && m.docs.contains("## Good"),
+                "{} docs need examples",
+                m.code
+            );
             assert!(!m.summary.is_empty());
         }
         let codes: Vec<_> = REGISTRY.iter().map(|r| r.meta.code).collect();
