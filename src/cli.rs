@@ -1,6 +1,5 @@
 //! The command line: `check` (the default), `rules`, `explain`, `init`.
 
-use crate::article::Limits;
 use crate::config::{Config, RuleSettings};
 use crate::dates;
 use crate::diagnostic::Severity;
@@ -139,6 +138,20 @@ struct CheckArgs {
     /// Do not use Git commit dates for articles without a review date.
     #[arg(long)]
     no_git: bool,
+    /// Load the whole KB from DIR and report only on the given PATHs (and on findings
+    /// related to them): corpus-wide rules still see every article. For pre-commit, which
+    /// passes the staged files.
+    #[arg(long, value_name = "DIR")]
+    kb: Option<PathBuf>,
+    /// Report only on files changed since a Git ref (and untracked files).
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// Record the current findings in FILE (JSON), to adopt kblint without fixing everything.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
 }
 
 /// Runs the command line; returns the exit code.
@@ -168,7 +181,12 @@ fn fail(msg: impl std::fmt::Display) -> i32 {
     2
 }
 
-fn check(args: CheckArgs) -> i32 {
+fn check(mut args: CheckArgs) -> i32 {
+    // `--kb DIR a.md b.md`: load DIR, report on a.md and b.md.
+    let only_paths = match &args.kb {
+        Some(kb) => std::mem::replace(&mut args.paths, vec![kb.clone()]),
+        None => Vec::new(),
+    };
     let start = args
         .paths
         .first()
@@ -214,7 +232,6 @@ fn check(args: CheckArgs) -> i32 {
         today,
         cli_rules,
         follow_links: args.follow_links,
-        limits: Limits::default(),
         no_git: args.no_git,
     };
     let outcome = match engine::run(&mut config, &opts) {
@@ -224,6 +241,51 @@ fn check(args: CheckArgs) -> i32 {
     for n in &outcome.notices {
         eprintln!("kblint: note: {n}");
     }
+    let mut diagnostics = outcome.diagnostics;
+    let mut only: Vec<String> = only_paths
+        .iter()
+        .map(|p| crate::discover::display_path(p))
+        .collect();
+    if let Some(reference) = &args.changed_since {
+        match changed_files(&start, reference) {
+            Ok(files) => only.extend(files),
+            Err(e) => return fail(e),
+        }
+    }
+    if args.kb.is_some() || args.changed_since.is_some() {
+        let only: std::collections::HashSet<String> = only.into_iter().collect();
+        diagnostics
+            .retain(|d| only.contains(&d.path) || d.related.iter().any(|r| only.contains(&r.path)));
+    }
+    if let Some(path) = &args.write_baseline {
+        let b = crate::baseline::Baseline::from_diagnostics(&diagnostics);
+        if let Err(e) = crate::fsutil::write_atomic(path, &b.to_bytes()) {
+            return fail(format!(
+                "cannot write baseline {}: {e}",
+                crate::discover::display_path(path)
+            ));
+        }
+        eprintln!(
+            "kblint: wrote {} findings to baseline {}",
+            diagnostics.len(),
+            crate::discover::display_path(path)
+        );
+    }
+    if let Some(path) = &args.baseline {
+        let b = match crate::baseline::Baseline::read(path) {
+            Ok(b) => b,
+            Err(e) => return fail(e),
+        };
+        let (new, fixed) = b.filter(diagnostics);
+        diagnostics = new;
+        if fixed > 0 {
+            eprintln!("kblint: {fixed} baseline findings no longer occur (fixed); prune them with --write-baseline {}", crate::discover::display_path(path));
+        }
+    }
+    let outcome = engine::Outcome {
+        diagnostics,
+        ..outcome
+    };
     let color = match args.color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
@@ -255,6 +317,53 @@ fn check(args: CheckArgs) -> i32 {
     }
     let gate = |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
     i32::from(outcome.diagnostics.iter().any(|d| gate(d.severity)))
+}
+
+/// Display paths of files changed since `reference`, plus untracked files, in the Git
+/// work tree that holds `start`.
+fn changed_files(start: &std::path::Path, reference: &str) -> Result<Vec<String>, String> {
+    let dir = crate::discover::absolute(start);
+    let dir = if dir.is_dir() {
+        dir
+    } else {
+        dir.parent().map(|p| p.to_path_buf()).unwrap_or(dir)
+    };
+    let git = |args: &[&str]| -> Result<String, String> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .map_err(|e| format!("--changed-since needs git: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let top = std::path::PathBuf::from(top.trim());
+    let mut files = Vec::new();
+    for list in [
+        git(&["diff", "--name-only", "-z", reference, "--"])?,
+        git(&[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            "--full-name",
+        ])?,
+    ] {
+        files.extend(
+            list.split('\0')
+                .filter(|s| !s.is_empty())
+                .map(|rel| crate::discover::display_path(&top.join(rel))),
+        );
+    }
+    Ok(files)
 }
 
 fn print_rules(format: RulesFormat) {

@@ -1,6 +1,7 @@
 //! Configuration: `.kblint.yml` files, found upward from the checked path and in
 //! subfolders, layered so the closest one wins, resolved per article.
 
+use crate::article::Limits;
 use crate::dates;
 use crate::diagnostic::{Category, Severity};
 use crate::lexicon::EntrySpec;
@@ -52,6 +53,22 @@ pub struct RuleSettings {
     pub required: Option<Vec<String>>,
 }
 
+/// `limits:` in configuration: what one file may cost to load.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSpec {
+    /// Largest file read (`10MB`, `512KB`, bytes).
+    pub file_size: Option<Scalar>,
+    /// Largest frontmatter block.
+    pub frontmatter_size: Option<Scalar>,
+    /// Deepest YAML nesting.
+    pub yaml_depth: Option<usize>,
+    /// Most YAML values after alias expansion.
+    pub yaml_nodes: Option<usize>,
+    /// Deepest Markdown list/blockquote nesting.
+    pub nesting: Option<usize>,
+}
+
 /// One `overrides` entry: settings for the files matching some globs.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 pub struct Override {
@@ -77,8 +94,8 @@ pub struct ConfigFile {
     pub extensions: Option<Vec<String>>,
     /// Globs of files and folders to skip.
     pub exclude: Option<Vec<String>>,
-    /// Largest file read (bytes, or `10MB`, `512KB`).
-    pub max_file_size: Option<Scalar>,
+    /// Resource limits for hostile input.
+    pub limits: Option<LimitsSpec>,
     /// Path of the canonical facts registry.
     pub facts: Option<String>,
     /// Globs of policy articles (they back promises).
@@ -139,7 +156,7 @@ const TOP_KEYS: &[&str] = &[
     "required",
     "extensions",
     "exclude",
-    "max_file_size",
+    "limits",
     "facts",
     "policy",
     "macros",
@@ -284,12 +301,22 @@ impl Layer {
                 }
             }
         }
-        if let Some(s) = &file.max_file_size {
-            if parse_size(&s.text()).is_none() {
-                return Err(err(
-                    line_of(text, "max_file_size"),
-                    format!("`max_file_size: {}` is not a size", s.text()),
-                ));
+        if let Some(l) = &file.limits {
+            for (key, v) in [
+                ("file_size", &l.file_size),
+                ("frontmatter_size", &l.frontmatter_size),
+            ] {
+                if let Some(v) = v {
+                    if parse_size(&v.text()).is_none() {
+                        return Err(err(
+                            line_of(text, key),
+                            format!(
+                                "`{key}: {}` is not a size like 10MB, 256KB or bytes",
+                                v.text()
+                            ),
+                        ));
+                    }
+                }
             }
         }
         Ok(Layer {
@@ -637,10 +664,28 @@ impl Config {
             .collect()
     }
 
-    /// The largest file read.
-    pub fn max_file_size(&self) -> u64 {
-        self.innermost(|f| f.max_file_size.as_ref().and_then(|s| parse_size(&s.text())))
-            .unwrap_or(10 * 1024 * 1024)
+    /// Resource limits: built-in defaults, each overridable under `limits:`.
+    pub fn limits(&self) -> Limits {
+        let d = Limits::default();
+        let size = |f: fn(&LimitsSpec) -> &Option<Scalar>| {
+            self.innermost(|c| {
+                c.limits
+                    .as_ref()
+                    .and_then(|l| f(l).as_ref())
+                    .and_then(|s| parse_size(&s.text()))
+            })
+        };
+        let count =
+            |f: fn(&LimitsSpec) -> Option<usize>| self.innermost(|c| c.limits.as_ref().and_then(f));
+        Limits {
+            max_file_size: size(|l| &l.file_size).unwrap_or(d.max_file_size),
+            max_frontmatter_size: size(|l| &l.frontmatter_size)
+                .map(|n| n as usize)
+                .unwrap_or(d.max_frontmatter_size),
+            max_yaml_depth: count(|l| l.yaml_depth).unwrap_or(d.max_yaml_depth),
+            max_yaml_nodes: count(|l| l.yaml_nodes).unwrap_or(d.max_yaml_nodes),
+            max_nesting: count(|l| l.nesting).unwrap_or(d.max_nesting),
+        }
     }
 
     /// The facts registry path, resolved against its config file's folder.

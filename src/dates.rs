@@ -28,7 +28,9 @@ pub fn parse_date(s: &str) -> Option<Date> {
         let parts: Vec<&str> = s.split('/').collect();
         if parts.len() == 3
             && parts[2].len() == 4
-            && parts.iter().all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
+            && parts
+                .iter()
+                .all(|p| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit()))
         {
             let m: u32 = parts[0].parse().ok()?;
             let d: u32 = parts[1].parse().ok()?;
@@ -128,7 +130,10 @@ mod tests {
     fn date_forms() {
         assert_eq!(parse_date("2026-03-31"), Some(d(2026, 3, 31)));
         assert_eq!(parse_date("2026-03-31T10:00:00Z"), Some(d(2026, 3, 31)));
-        assert_eq!(parse_date("2026-03-31T10:00:00+02:00"), Some(d(2026, 3, 31)));
+        assert_eq!(
+            parse_date("2026-03-31T10:00:00+02:00"),
+            Some(d(2026, 3, 31))
+        );
         assert_eq!(parse_date("2026-03-31 10:00:00"), Some(d(2026, 3, 31)));
         assert_eq!(parse_date("03/31/2026"), Some(d(2026, 3, 31)));
         assert_eq!(parse_date("'2026-03-31'"), Some(d(2026, 3, 31)));

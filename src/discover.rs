@@ -87,7 +87,11 @@ fn has_extension(path: &Path, exts: &[String]) -> bool {
 }
 
 /// Walks `paths`; adds subfolder `.kblint.yml` layers to `config` (unless `--config`).
-pub fn discover(paths: &[PathBuf], config: &mut Config, follow_links: bool) -> Result<Found, crate::config::ConfigError> {
+pub fn discover(
+    paths: &[PathBuf],
+    config: &mut Config,
+    follow_links: bool,
+) -> Result<Found, crate::config::ConfigError> {
     let mut found = Found::default();
     let exts = config.extensions();
     let mut layers = Vec::new();
@@ -106,10 +110,16 @@ pub fn discover(paths: &[PathBuf], config: &mut Config, follow_links: bool) -> R
         };
         if meta.is_file() {
             // An explicitly named file is always checked.
-            found.files.push(Candidate { display: display_path(&abs), path: abs });
+            found.files.push(Candidate {
+                display: display_path(&abs),
+                path: abs,
+            });
             continue;
         }
-        let walker = WalkDir::new(&abs).follow_links(follow_links).sort_by_file_name().into_iter();
+        let walker = WalkDir::new(&abs)
+            .follow_links(follow_links)
+            .sort_by_file_name()
+            .into_iter();
         let mut it = walker.filter_entry(|e| {
             if e.depth() == 0 || !e.file_type().is_dir() {
                 return true;
@@ -122,13 +132,25 @@ pub fn discover(paths: &[PathBuf], config: &mut Config, follow_links: bool) -> R
                 None => break,
                 Some(Ok(e)) => e,
                 Some(Err(e)) => {
-                    let path = e.path().map(Path::to_path_buf).unwrap_or_else(|| abs.clone());
+                    let path = e
+                        .path()
+                        .map(Path::to_path_buf)
+                        .unwrap_or_else(|| abs.clone());
                     let message = if e.loop_ancestor().is_some() {
                         "symbolic link loop; not followed".to_string()
                     } else {
-                        format!("cannot read: {}", e.io_error().map(|x| x.to_string()).unwrap_or_else(|| e.to_string()))
+                        format!(
+                            "cannot read: {}",
+                            e.io_error()
+                                .map(|x| x.to_string())
+                                .unwrap_or_else(|| e.to_string())
+                        )
                     };
-                    found.problems.push(WalkProblem { display: display_path(&path), path: absolute(&path), message });
+                    found.problems.push(WalkProblem {
+                        display: display_path(&path),
+                        path: absolute(&path),
+                        message,
+                    });
                     continue;
                 }
             };
@@ -148,7 +170,10 @@ pub fn discover(paths: &[PathBuf], config: &mut Config, follow_links: bool) -> R
             if !has_extension(path, &exts) {
                 continue;
             }
-            found.files.push(Candidate { display: display_path(path), path: absolute(path) });
+            found.files.push(Candidate {
+                display: display_path(path),
+                path: absolute(path),
+            });
         }
     }
     for l in layers {
@@ -168,7 +193,13 @@ mod tests {
 
     #[test]
     fn relative_paths() {
-        assert_eq!(relative_to(Path::new("/a/b/c.md"), Path::new("/a")), PathBuf::from("b/c.md"));
-        assert_eq!(relative_to(Path::new("/a/b/c.md"), Path::new("/a/x")), PathBuf::from("../b/c.md"));
+        assert_eq!(
+            relative_to(Path::new("/a/b/c.md"), Path::new("/a")),
+            PathBuf::from("b/c.md")
+        );
+        assert_eq!(
+            relative_to(Path::new("/a/b/c.md"), Path::new("/a/x")),
+            PathBuf::from("../b/c.md")
+        );
     }
 }

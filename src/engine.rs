@@ -26,8 +26,6 @@ pub struct Options {
     pub cli_rules: RuleSettings,
     /// Follow symbolic links while walking.
     pub follow_links: bool,
-    /// Load limits.
-    pub limits: Limits,
     /// Never ask Git for last-commit dates (`--no-git`).
     pub no_git: bool,
 }
@@ -68,8 +66,7 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     let found =
         discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
-    let mut limits = opts.limits;
-    limits.max_file_size = config.max_file_size();
+    let limits = config.limits();
     let config: &Config = config;
     let panics = AtomicUsize::new(0);
     let mut notices = Vec::new();
@@ -232,6 +229,16 @@ fn process(
     limits: &Limits,
     git_date: Option<Date>,
 ) -> (Doc, Vec<Diagnostic>) {
+    // Debug builds only: lets the tests prove a panic in one article is contained.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("KBLINT_DEBUG_PANIC_ON")
+        .is_some_and(|p| c.display.ends_with(&*p.to_string_lossy()))
+    {
+        #[allow(clippy::panic)]
+        {
+            panic!("KBLINT_DEBUG_PANIC_ON: deliberate panic for {}", c.display);
+        }
+    }
     let mut settings = settings_for(config, opts, c);
     let mut out = Vec::new();
     let article = match Article::load(c.path.clone(), c.display.clone(), limits) {
@@ -242,7 +249,7 @@ fn process(
                 LoadFailure::Binary => (&parse::not_text::RULE.meta, "binary file (contains NUL bytes), not a Markdown article".to_string(), Position::FILE),
                 LoadFailure::TooLarge { size, limit } => (
                     &parse::file_too_large::RULE.meta,
-                    format!("file is {size} bytes, over the limit of {limit} bytes (`max_file_size`); not read"),
+                    format!("file is {size} bytes, over the limit of {limit} bytes (`limits.file_size`); not read"),
                     Position::FILE,
                 ),
                 LoadFailure::InvalidUtf8 { line, column } => (
@@ -295,6 +302,14 @@ fn process(
                 snippet: String::new(),
             });
         }
+    }
+    if let Some(message) = &article.nesting_error {
+        out.extend(file_diag(
+            &parse::nesting_too_deep::RULE.meta,
+            &settings,
+            &c.display,
+            message.clone(),
+        ));
     }
     let ctx = ArticleCtx {
         article: &article,

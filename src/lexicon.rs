@@ -21,6 +21,7 @@ pub struct EntrySpec {
     /// Stable identifier, used in messages and in user config.
     pub id: String,
     /// A regular expression (Rust `regex` syntax). `\b` means an ASCII word boundary.
+    /// A named group `(?P<m>…)` marks the part to report; the rest is context.
     pub pattern: String,
     /// Case-insensitive unless `false`.
     #[serde(default)]
@@ -31,6 +32,9 @@ pub struct EntrySpec {
     /// A short description used in messages.
     #[serde(default)]
     pub label: Option<String>,
+    /// A match followed by one of these words is not a finding ("TODO comments").
+    #[serde(default)]
+    pub unless_next_word: Vec<String>,
     /// Texts the pattern must match.
     #[serde(default)]
     pub matches: Vec<String>,
@@ -55,6 +59,9 @@ pub struct Entry {
     pub spec: EntrySpec,
     /// Compiled pattern.
     pub regex: Regex,
+    /// Whether the pattern marks the flagged part with a `(?P<m>…)` group (context
+    /// around it is matched but not reported).
+    pub marked: bool,
 }
 
 /// A compiled lexicon: its entries and a set for one-pass prefiltering.
@@ -142,7 +149,12 @@ impl Lexicon {
                     entry: Some(spec.id.clone()),
                     message,
                 })?;
-            entries.push(Entry { spec, regex });
+            let marked = regex.capture_names().any(|n| n == Some("m"));
+            entries.push(Entry {
+                spec,
+                regex,
+                marked,
+            });
         }
         let set = RegexSetBuilder::new(entries.iter().map(|e| {
             let flag = if e.spec.case_sensitive { "" } else { "(?i)" };
@@ -162,7 +174,8 @@ impl Lexicon {
         })
     }
 
-    /// Finds every match of every entry in `text`, in text order.
+    /// Finds every match of every entry in `text`, in text order, minus the matches an
+    /// entry's `unless_next_word` rules out.
     pub fn find_all<'a>(&'a self, text: &str) -> Vec<(usize, usize, &'a Entry)> {
         let mut out = Vec::new();
         let hits = self.set.matches(text);
@@ -171,8 +184,32 @@ impl Lexicon {
         }
         for i in hits.iter() {
             let e = &self.entries[i];
-            for m in e.regex.find_iter(text) {
-                out.push((m.start(), m.end(), e));
+            let mut push = |start: usize, end: usize| {
+                if !e.spec.unless_next_word.is_empty() {
+                    let next = text[end..]
+                        .split(|c: char| !c.is_alphanumeric())
+                        .find(|w| !w.is_empty())
+                        .unwrap_or("");
+                    if e.spec
+                        .unless_next_word
+                        .iter()
+                        .any(|w| w.eq_ignore_ascii_case(next))
+                    {
+                        return;
+                    }
+                }
+                out.push((start, end, e));
+            };
+            if e.marked {
+                for c in e.regex.captures_iter(text) {
+                    if let Some(m) = c.name("m").or_else(|| c.get(0)) {
+                        push(m.start(), m.end());
+                    }
+                }
+            } else {
+                for m in e.regex.find_iter(text) {
+                    push(m.start(), m.end());
+                }
             }
         }
         out.sort_by_key(|(s, e, _)| (*s, std::cmp::Reverse(*e)));

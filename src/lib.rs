@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod article;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -24,5 +25,6 @@ pub mod review;
 pub mod rules;
 pub mod stamp;
 pub mod suppress;
+pub mod text;
 pub mod timebound;
 pub mod yaml;

@@ -30,16 +30,31 @@ pub struct ReviewState {
 
 impl ReviewState {
     /// Computes the state from frontmatter, settings and an optional Git date.
-    pub fn of(meta: &Meta, settings: &Settings, git_date: Option<Date>, today: Date) -> ReviewState {
-        let interval = meta.review_interval.as_ref().map(|f| f.value).unwrap_or(settings.review_interval);
+    pub fn of(
+        meta: &Meta,
+        settings: &Settings,
+        git_date: Option<Date>,
+        today: Date,
+    ) -> ReviewState {
+        let interval = meta
+            .review_interval
+            .as_ref()
+            .map(|f| f.value)
+            .unwrap_or(settings.review_interval);
         let (last_review, source) = match (&meta.last_review, git_date) {
             (Some(f), _) => (Some(f.value), Some(DateSource::Frontmatter)),
             (None, Some(d)) => (Some(d), Some(DateSource::Git)),
             (None, None) => (None, None),
         };
-        let fresh = last_review.is_some_and(|d| d <= today && add_days(d, interval as i64) >= today);
+        let fresh =
+            last_review.is_some_and(|d| d <= today && add_days(d, interval as i64) >= today);
         let verified = fresh && source == Some(DateSource::Frontmatter) && meta.verifier.is_some();
-        ReviewState { interval, last_review, source, verified }
+        ReviewState {
+            interval,
+            last_review,
+            source,
+            verified,
+        }
     }
 
     /// The day the next review is due, if the last review is known.
@@ -61,12 +76,24 @@ mod tests {
     fn verified_needs_verifier_and_fresh_date() {
         let mut meta = Meta::default();
         let s = Settings::defaults();
-        meta.last_review = Some(Field { value: d("2026-10-01"), key: "last_reviewed".into(), line: 2 });
+        meta.last_review = Some(Field {
+            value: d("2026-10-01"),
+            key: "last_reviewed".into(),
+            line: 2,
+        });
         assert!(!ReviewState::of(&meta, &s, None, d("2026-11-24")).verified);
-        meta.verifier = Some(Field { value: "ana".into(), key: "verified_by".into(), line: 3 });
+        meta.verifier = Some(Field {
+            value: "ana".into(),
+            key: "verified_by".into(),
+            line: 3,
+        });
         assert!(ReviewState::of(&meta, &s, None, d("2026-11-24")).verified);
         assert!(!ReviewState::of(&meta, &s, None, d("2027-06-01")).verified);
-        meta.review_interval = Some(Field { value: 365, key: "review_interval".into(), line: 4 });
+        meta.review_interval = Some(Field {
+            value: 365,
+            key: "review_interval".into(),
+            line: 4,
+        });
         assert!(ReviewState::of(&meta, &s, None, d("2027-06-01")).verified);
     }
 }

@@ -128,44 +128,45 @@ pub fn stamp_text(original: &str, stamp: &Stamp) -> Result<Stamped, String> {
     let by = NewValue::Text(stamp.by.clone());
     let interval = stamp.interval.clone().map(NewValue::Text);
 
-    let block =
-        match frontmatter::split(body) {
-            Err(u) => return Err(format!(
+    let block = match frontmatter::split(body) {
+        Err(u) => {
+            return Err(format!(
                 "frontmatter opened with `{}` is never closed; fix it first, nothing was changed",
                 u.fence
-            )),
-            Ok(None) => {
-                // No frontmatter: add one.
-                let mut fm = format!(
-                    "---{eol}verified_by: {}{eol}verified_at: {}{eol}",
-                    by.render("", Quote::Plain, false),
-                    date.render("", Quote::Plain, false)
-                );
-                let mut keys = vec![
-                    format!("verified_by: {}", stamp.by),
-                    format!("verified_at: {}", stamp.date),
-                ];
-                if let Some(i) = &interval {
-                    fm.push_str(&format!(
-                        "review_interval: {}{eol}",
-                        i.render("", Quote::Plain, false)
-                    ));
-                    keys.push(format!(
-                        "review_interval: {}",
-                        stamp.interval.as_deref().unwrap_or_default()
-                    ));
-                }
-                fm.push_str(&format!("---{eol}"));
-                let text = format!("{bom}{fm}{body}");
-                verify_result(&text, &[], stamp)?;
-                return Ok(Stamped {
-                    text,
-                    keys,
-                    changed: true,
-                });
+            ))
+        }
+        Ok(None) => {
+            // No frontmatter: add one.
+            let mut fm = format!(
+                "---{eol}verified_by: {}{eol}verified_at: {}{eol}",
+                by.render("", Quote::Plain, false),
+                date.render("", Quote::Plain, false)
+            );
+            let mut keys = vec![
+                format!("verified_by: {}", stamp.by),
+                format!("verified_at: {}", stamp.date),
+            ];
+            if let Some(i) = &interval {
+                fm.push_str(&format!(
+                    "review_interval: {}{eol}",
+                    i.render("", Quote::Plain, false)
+                ));
+                keys.push(format!(
+                    "review_interval: {}",
+                    stamp.interval.as_deref().unwrap_or_default()
+                ));
             }
-            Ok(Some(b)) => b,
-        };
+            fm.push_str(&format!("---{eol}"));
+            let text = format!("{bom}{fm}{body}");
+            verify_result(&text, &[], stamp)?;
+            return Ok(Stamped {
+                text,
+                keys,
+                changed: true,
+            });
+        }
+        Ok(Some(b)) => b,
+    };
     if block.kind == FrontmatterKind::Toml {
         return Err(
             "TOML frontmatter (`+++`) is not supported by `kblint verify`; nothing was changed"
@@ -541,8 +542,9 @@ fn flow_entries(content: &str) -> Result<(usize, usize, Vec<FlowEntry>), String>
             let mut j = i;
             while j < b.len()
                 && !(b[j] == b':'
-                    && b.get(j + 1)
-                        .map_or(true, |c| c.is_ascii_whitespace() || matches!(c, b',' | b'}')))
+                    && b.get(j + 1).is_none_or(|c| {
+                        c.is_ascii_whitespace() || matches!(c, b',' | b'}')
+                    }))
                 && !matches!(b[j], b',' | b'}')
             {
                 j += 1;

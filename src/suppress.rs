@@ -78,21 +78,47 @@ impl Suppressions {
                 "disable-next-line" => {
                     // The next non-blank line.
                     let mut target = position.end_line + 1;
-                    while (target as usize) < a.lines.line_count() && a.line_text(target).trim().is_empty() {
+                    while (target as usize) < a.lines.line_count()
+                        && a.line_text(target).trim().is_empty()
+                    {
                         target += 1;
                     }
-                    items.push(Suppression { scope: Scope::Line(target), selectors: sel, position, text });
+                    items.push(Suppression {
+                        scope: Scope::Line(target),
+                        selectors: sel,
+                        position,
+                        text,
+                    });
                 }
-                "disable-line" => items.push(Suppression { scope: Scope::Line(line), selectors: sel, position, text }),
-                "disable-file" => items.push(Suppression { scope: Scope::File, selectors: sel, position, text }),
+                "disable-line" => items.push(Suppression {
+                    scope: Scope::Line(line),
+                    selectors: sel,
+                    position,
+                    text,
+                }),
+                "disable-file" => items.push(Suppression {
+                    scope: Scope::File,
+                    selectors: sel,
+                    position,
+                    text,
+                }),
                 "disable" => open.push((line, sel, position, text)),
                 _ => {
                     // enable: closes the matching open ranges (all, when it names none).
                     let close_all = sel.is_empty();
                     let mut keep = Vec::new();
                     for o in open.drain(..) {
-                        if close_all || o.1.iter().any(|s| sel.iter().any(|x| x.eq_ignore_ascii_case(s))) {
-                            items.push(Suppression { scope: Scope::Lines(o.0, line), selectors: o.1, position: o.2, text: o.3 });
+                        if close_all
+                            || o.1
+                                .iter()
+                                .any(|s| sel.iter().any(|x| x.eq_ignore_ascii_case(s)))
+                        {
+                            items.push(Suppression {
+                                scope: Scope::Lines(o.0, line),
+                                selectors: o.1,
+                                position: o.2,
+                                text: o.3,
+                            });
                         } else {
                             keep.push(o);
                         }
@@ -103,7 +129,12 @@ impl Suppressions {
         }
         let last = a.lines.line_count() as u32 + 1;
         for o in open {
-            items.push(Suppression { scope: Scope::Lines(o.0, last), selectors: o.1, position: o.2, text: o.3 });
+            items.push(Suppression {
+                scope: Scope::Lines(o.0, last),
+                selectors: o.1,
+                position: o.2,
+                text: o.3,
+            });
         }
         Suppressions { items }
     }
@@ -116,7 +147,8 @@ impl Suppressions {
                 Scope::Lines(a, b) => d.position.line >= a && d.position.line <= b,
                 Scope::File => true,
             };
-            in_scope && (s.selectors.is_empty() || s.selectors.iter().any(|x| matches_rule(x, d.rule)))
+            in_scope
+                && (s.selectors.is_empty() || s.selectors.iter().any(|x| matches_rule(x, d.rule)))
         })
     }
 }
@@ -126,7 +158,12 @@ pub fn matches_rule(selector: &str, rule: &crate::rules::RuleMeta) -> bool {
     selector.eq_ignore_ascii_case(rule.code)
         || selector.eq_ignore_ascii_case(rule.name)
         || selector.eq_ignore_ascii_case(rule.category.as_str())
-        || (selector.len() >= 3 && selector.len() < 5 && rule.code.to_ascii_uppercase().starts_with(&selector.to_ascii_uppercase()))
+        || (selector.len() >= 3
+            && selector.len() < 5
+            && rule
+                .code
+                .to_ascii_uppercase()
+                .starts_with(&selector.to_ascii_uppercase()))
 }
 
 #[cfg(test)]

@@ -51,7 +51,10 @@ pub fn split(text: &str) -> Result<Option<Block>, Unterminated> {
     let mut pos = first_end;
     let mut line = 1;
     while pos < text.len() {
-        let end = text[pos..].find('\n').map(|i| pos + i + 1).unwrap_or(text.len());
+        let end = text[pos..]
+            .find('\n')
+            .map(|i| pos + i + 1)
+            .unwrap_or(text.len());
         let l = text[pos..end].trim_end();
         if l == fence || (kind == FrontmatterKind::Yaml && l == "...") {
             return Ok(Some(Block {
@@ -100,7 +103,13 @@ pub const FIELDS: &[KeyNames] = &[
     },
     KeyNames {
         field: "expires",
-        keys: &["expires", "expiry", "expiry_date", "valid_until", "expires_at"],
+        keys: &[
+            "expires",
+            "expiry",
+            "expiry_date",
+            "valid_until",
+            "expires_at",
+        ],
     },
     KeyNames {
         field: "review_interval",
@@ -420,11 +429,9 @@ fn toml_to_value(v: toml::Value) -> Value {
         toml::Value::Boolean(b) => Value::Bool(b),
         toml::Value::Datetime(d) => Value::String(d.to_string()),
         toml::Value::Array(a) => Value::Seq(a.into_iter().map(toml_to_value).collect()),
-        toml::Value::Table(t) => Value::Map(
-            t.into_iter()
-                .map(|(k, v)| (k, toml_to_value(v)))
-                .collect(),
-        ),
+        toml::Value::Table(t) => {
+            Value::Map(t.into_iter().map(|(k, v)| (k, toml_to_value(v))).collect())
+        }
     }
 }
 

@@ -1,7 +1,9 @@
 //! One pulldown-cmark pass over an article body: headings, links and prose segments.
 
 use super::slug::{slugify, SlugCounter};
-use pulldown_cmark::{BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+use pulldown_cmark::{
+    BlockQuoteKind, CodeBlockKind, Event, HeadingLevel, Options, Parser, Tag, TagEnd,
+};
 use std::ops::Range;
 
 /// Stands in for inline code inside prose text, so sentence patterns never match code.
@@ -88,6 +90,8 @@ pub struct Segment {
     pub cell: Option<CellInfo>,
     /// Byte ranges of links whose text lies in this segment, with destinations.
     pub links: Vec<(Range<usize>, String)>,
+    /// Ranges of [`Segment::text`] set in emphasis or strong emphasis.
+    pub emphasis: Vec<Range<usize>>,
     pieces: Vec<Piece>,
 }
 
@@ -100,7 +104,12 @@ struct Piece {
 }
 
 impl Segment {
-    fn new(block: BlockKind, quote_depth: u8, admonition: Option<&'static str>, in_list: bool) -> Segment {
+    fn new(
+        block: BlockKind,
+        quote_depth: u8,
+        admonition: Option<&'static str>,
+        in_list: bool,
+    ) -> Segment {
         Segment {
             text: String::new(),
             block,
@@ -109,6 +118,7 @@ impl Segment {
             in_list,
             cell: None,
             links: Vec::new(),
+            emphasis: Vec::new(),
             pieces: Vec::new(),
         }
     }
@@ -129,7 +139,13 @@ impl Segment {
         let t = text_offset as u32;
         let idx = match self.pieces.binary_search_by(|p| p.text_start.cmp(&t)) {
             Ok(i) => i,
-            Err(0) => return self.pieces.first().map(|p| p.src_start as usize).unwrap_or(0),
+            Err(0) => {
+                return self
+                    .pieces
+                    .first()
+                    .map(|p| p.src_start as usize)
+                    .unwrap_or(0)
+            }
             Err(i) => i - 1,
         };
         let p = self.pieces[idx];
@@ -150,6 +166,13 @@ impl Segment {
             start
         };
         start..end.max(start)
+    }
+
+    /// Whether the text range `r` lies inside emphasis (`*XXX*`, `**TODO**`).
+    pub fn is_emphasized(&self, r: Range<usize>) -> bool {
+        self.emphasis
+            .iter()
+            .any(|e| e.start <= r.start && r.end <= e.end)
     }
 
     /// Whether the text is quoted (inside a blockquote that is not a callout).
@@ -217,6 +240,7 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
     let mut heading: Option<(u8, Option<String>, String, usize)> = None;
     let mut in_code_block = false;
     let mut link_stack: Vec<(usize, String)> = Vec::new();
+    let mut emphasis_stack: Vec<usize> = Vec::new();
     // tables
     let mut table_idx: u32 = 0;
     let mut headers: Vec<String> = Vec::new();
@@ -325,6 +349,9 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                     link_stack.push((range.start, dest_url.to_string()));
                 }
                 Tag::FootnoteDefinition(_) => flush(&mut current, &mut out),
+                Tag::Emphasis | Tag::Strong => {
+                    emphasis_stack.push(current.as_ref().map(|s| s.text.len()).unwrap_or(0));
+                }
                 _ => {}
             },
             Event::End(tag) => match tag {
@@ -381,6 +408,14 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                 TagEnd::Table => {
                     table_idx += 1;
                 }
+                TagEnd::Emphasis | TagEnd::Strong => {
+                    if let (Some(start), Some(seg)) = (emphasis_stack.pop(), current.as_mut()) {
+                        let end = seg.text.len();
+                        if start < end {
+                            seg.emphasis.push(start..end);
+                        }
+                    }
+                }
                 TagEnd::Link | TagEnd::Image => {
                     if let Some((start, dest)) = link_stack.pop() {
                         if let Some(seg) = current.as_mut() {
@@ -397,7 +432,13 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                 if let Some((_, _, h, _)) = heading.as_mut() {
                     h.push_str(&t);
                 }
-                ensure_item_segment(&mut current, &item_stack, quote_depth, admonition(&admonitions), list_depth);
+                ensure_item_segment(
+                    &mut current,
+                    &item_stack,
+                    quote_depth,
+                    admonition(&admonitions),
+                    list_depth,
+                );
                 if let Some(seg) = current.as_mut() {
                     seg.push(&t, range);
                 }
@@ -407,7 +448,13 @@ pub fn parse(text: &str, body_start: usize) -> Parsed {
                 if let Some((_, _, h, _)) = heading.as_mut() {
                     h.push_str(&t);
                 }
-                ensure_item_segment(&mut current, &item_stack, quote_depth, admonition(&admonitions), list_depth);
+                ensure_item_segment(
+                    &mut current,
+                    &item_stack,
+                    quote_depth,
+                    admonition(&admonitions),
+                    list_depth,
+                );
                 if let Some(seg) = current.as_mut() {
                     let mut buf = [0u8; 4];
                     seg.push(CODE_MARK.encode_utf8(&mut buf), range.start..range.start);
@@ -444,7 +491,12 @@ fn ensure_item_segment(
     list_depth: u32,
 ) {
     if current.is_none() && !item_stack.is_empty() {
-        *current = Some(Segment::new(BlockKind::ListItem, quote_depth, admonition, list_depth > 0));
+        *current = Some(Segment::new(
+            BlockKind::ListItem,
+            quote_depth,
+            admonition,
+            list_depth > 0,
+        ));
     }
 }
 
@@ -458,26 +510,26 @@ fn flush(current: &mut Option<Segment>, out: &mut Parsed) {
 
 /// An all-caps pseudo tag such as `<COMPANY>`: a template variable, not HTML.
 fn is_template_tag(h: &str) -> bool {
-    let inner = h.strip_prefix('<').and_then(|r| r.strip_suffix('>')).unwrap_or("");
+    let inner = h
+        .strip_prefix('<')
+        .and_then(|r| r.strip_suffix('>'))
+        .unwrap_or("");
     inner.len() >= 2
         && inner.starts_with(|c: char| c.is_ascii_uppercase())
-        && inner.chars().all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
+        && inner
+            .chars()
+            .all(|c| c.is_ascii_uppercase() || c.is_ascii_digit() || c == '_')
 }
 
 fn collect_html_anchors(html: &str, out: &mut Vec<String>) {
-    for attr in ["id=", "name="] {
-        let mut rest = html;
-        while let Some(i) = rest.find(attr) {
-            let before_ok = i == 0 || rest.as_bytes()[i - 1].is_ascii_whitespace();
-            rest = &rest[i + attr.len()..];
-            if !before_ok {
-                continue;
-            }
-            let quote = rest.chars().next();
-            if let Some(q @ ('"' | '\'')) = quote {
-                if let Some(end) = rest[1..].find(q) {
-                    out.push(rest[1..1 + end].to_string());
-                }
+    static RE: std::sync::OnceLock<Option<regex::Regex>> = std::sync::OnceLock::new();
+    let re = RE.get_or_init(|| {
+        regex::Regex::new(r#"(?i)(?:^|\s)(?:id|name)\s*=\s*(?:"([^"]*)"|'([^']*)')"#).ok()
+    });
+    if let Some(re) = re {
+        for c in re.captures_iter(html) {
+            if let Some(m) = c.get(1).or_else(|| c.get(2)) {
+                out.push(m.as_str().to_string());
             }
         }
     }
@@ -489,13 +541,17 @@ mod tests {
 
     #[test]
     fn prose_excludes_code_and_maps_offsets() {
-        let src = "# Title `x`\n\nSay **hello** to `code` and [link](a.md).\n\n```\nTODO in code\n```\n";
+        let src =
+            "# Title `x`\n\nSay **hello** to `code` and [link](a.md).\n\n```\nTODO in code\n```\n";
         let p = parse(src, 0);
         assert_eq!(p.headings[0].anchor, "title-x");
         let para = &p.prose[1];
         assert!(para.text.starts_with("Say hello to \u{FFFC} and link."));
         let i = para.text.find("hello").unwrap();
-        assert_eq!(&src[para.source_offset(i)..para.source_offset(i) + 5], "hello");
+        assert_eq!(
+            &src[para.source_offset(i)..para.source_offset(i) + 5],
+            "hello"
+        );
         assert!(p.prose.iter().all(|s| !s.text.contains("TODO")));
         assert_eq!(p.links[0].dest, "a.md");
         assert_eq!(para.links.len(), 1);
@@ -525,9 +581,12 @@ mod tests {
 
     #[test]
     fn explicit_ids_and_html_anchors() {
-        let src = "## Refunds {#money-back}\n\n<a name=\"legacy\"></a>\n";
+        let src = "## Refunds {#money-back}\n\n<a name=\"legacy\"></a> <a name =\"note_G\"></a><span id='x'>\n";
         let p = parse(src, 0);
         assert_eq!(p.headings[0].anchor, "money-back");
-        assert_eq!(p.html_anchors, vec!["legacy".to_string()]);
+        assert_eq!(
+            p.html_anchors,
+            vec!["legacy".to_string(), "note_G".to_string(), "x".to_string()]
+        );
     }
 }

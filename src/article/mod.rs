@@ -90,6 +90,8 @@ pub struct Article {
     pub fields: Vec<(String, Value)>,
     /// Set when the frontmatter could not be read.
     pub frontmatter_error: Option<FrontmatterError>,
+    /// Set when the body was too deeply nested to analyse.
+    pub nesting_error: Option<String>,
     /// The contract's keys, typed.
     pub meta: Meta,
     /// Headings, links and prose.
@@ -157,19 +159,17 @@ impl Article {
             frontmatter: None,
             fields: Vec::new(),
             frontmatter_error: None,
+            nesting_error: None,
             meta: Meta::default(),
             md: Parsed::default(),
             text,
         };
         let body_start = article.read_frontmatter(limits);
         article.md = if nesting_depth(&article.text[body_start..]) > limits.max_nesting {
-            article.frontmatter_error.get_or_insert(FrontmatterError {
-                message: format!(
-                    "Markdown nesting deeper than {} levels; the body was not analysed",
-                    limits.max_nesting
-                ),
-                position: Position::FILE,
-            });
+            article.nesting_error = Some(format!(
+                "Markdown nesting deeper than {} levels (`limits.nesting`); the body was not analysed",
+                limits.max_nesting
+            ));
             Parsed::default()
         } else {
             markdown::parse(&article.text, body_start)
@@ -206,7 +206,9 @@ impl Article {
         match frontmatter::parse_block(&self.text, &block) {
             Ok(Value::Map(map)) => {
                 let value = Value::Map(map);
-                if value.depth() > limits.max_yaml_depth || value.node_count() > limits.max_yaml_nodes {
+                if value.depth() > limits.max_yaml_depth
+                    || value.node_count() > limits.max_yaml_nodes
+                {
                     self.frontmatter_error = Some(FrontmatterError {
                         message: format!(
                             "frontmatter nests deeper than {} levels or expands to more than {} values",
@@ -254,7 +256,9 @@ impl Article {
 
     /// The position of a whole frontmatter key line (1-based `line`).
     pub fn line_position(&self, line: u32) -> Position {
-        let r = self.lines.line_range(&self.text, line.saturating_sub(1) as usize);
+        let r = self
+            .lines
+            .line_range(&self.text, line.saturating_sub(1) as usize);
         self.position(r)
     }
 
@@ -265,7 +269,9 @@ impl Article {
 
     /// The text of 1-based `line`, without its terminator.
     pub fn line_text(&self, line: u32) -> &str {
-        let r = self.lines.line_range(&self.text, line.saturating_sub(1) as usize);
+        let r = self
+            .lines
+            .line_range(&self.text, line.saturating_sub(1) as usize);
         &self.text[r]
     }
 }
@@ -312,7 +318,12 @@ mod tests {
     use super::*;
 
     fn art(s: &str) -> Article {
-        Article::from_text("a.md".into(), "a.md".into(), s.to_string(), &Limits::default())
+        Article::from_text(
+            "a.md".into(),
+            "a.md".into(),
+            s.to_string(),
+            &Limits::default(),
+        )
     }
 
     #[test]
@@ -335,17 +346,38 @@ mod tests {
 
     #[test]
     fn invalid_utf8_line() {
-        let r = Article::from_bytes("a".into(), "a".into(), b"ok\nab\xffcd\n".to_vec(), &Limits::default());
-        assert_eq!(r.unwrap_err(), LoadFailure::InvalidUtf8 { line: 2, column: 3 });
+        let r = Article::from_bytes(
+            "a".into(),
+            "a".into(),
+            b"ok\nab\xffcd\n".to_vec(),
+            &Limits::default(),
+        );
+        assert_eq!(
+            r.unwrap_err(),
+            LoadFailure::InvalidUtf8 { line: 2, column: 3 }
+        );
     }
 
     #[test]
     fn binary_and_nonmapping() {
-        let r = Article::from_bytes("a".into(), "a".into(), b"PNG\0\0".to_vec(), &Limits::default());
+        let r = Article::from_bytes(
+            "a".into(),
+            "a".into(),
+            b"PNG\0\0".to_vec(),
+            &Limits::default(),
+        );
         assert_eq!(r.unwrap_err(), LoadFailure::Binary);
         let a = art("---\n- a\n- b\n---\n");
-        assert!(a.frontmatter_error.unwrap().message.contains("not a mapping"));
+        assert!(a
+            .frontmatter_error
+            .unwrap()
+            .message
+            .contains("not a mapping"));
         let a = art("---\ntitle: x\n");
-        assert!(a.frontmatter_error.unwrap().message.contains("never closed"));
+        assert!(a
+            .frontmatter_error
+            .unwrap()
+            .message
+            .contains("never closed"));
     }
 }

@@ -51,7 +51,10 @@ mod tests {
         assert_eq!(slugify("Step 1: Sign in"), "step-1-sign-in");
         assert_eq!(slugify("Über uns"), "über-uns");
         assert_eq!(slugify("🚀 Launch"), "-launch");
-        assert_eq!(slugify("snake_case and kebab-case"), "snake_case-and-kebab-case");
+        assert_eq!(
+            slugify("snake_case and kebab-case"),
+            "snake_case-and-kebab-case"
+        );
     }
 
     #[test]

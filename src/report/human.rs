@@ -35,7 +35,9 @@ impl miette::Diagnostic for Rendered {
         Some(self.severity)
     }
     fn help<'a>(&'a self) -> Option<Box<dyn fmt::Display + 'a>> {
-        self.help.as_ref().map(|h| Box::new(h) as Box<dyn fmt::Display>)
+        self.help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
     }
     fn source_code(&self) -> Option<&dyn miette::SourceCode> {
         self.src.as_ref().map(|s| s as &dyn miette::SourceCode)
@@ -51,7 +53,9 @@ impl miette::Diagnostic for Rendered {
         if self.related.is_empty() {
             None
         } else {
-            Some(Box::new(self.related.iter().map(|r| r as &dyn miette::Diagnostic)))
+            Some(Box::new(
+                self.related.iter().map(|r| r as &dyn miette::Diagnostic),
+            ))
         }
     }
 }
@@ -93,7 +97,10 @@ impl Sources {
         };
         let start = offset(p.line, p.column);
         let end = offset(p.end_line, p.end_column).max(start);
-        Some((NamedSource::new(path, text.clone()), SourceSpan::new(start.into(), end - start)))
+        Some((
+            NamedSource::new(path, text.clone()),
+            SourceSpan::new(start.into(), end - start),
+        ))
     }
 }
 
@@ -107,16 +114,30 @@ fn severity(s: Severity) -> miette::Severity {
 
 fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
     let (src, labels) = match sources.span(&d.path, d.position) {
-        Some((src, span)) => (Some(src), vec![LabeledSpan::new_primary_with_span(Some(d.rule.name.to_string()), span)]),
+        Some((src, span)) => (
+            Some(src),
+            vec![LabeledSpan::new_primary_with_span(
+                Some(d.rule.name.to_string()),
+                span,
+            )],
+        ),
         None => (None, Vec::new()),
     };
     let related = d
         .related
         .iter()
         .map(|r| {
-            let pos = Position { line: r.line, column: r.column, end_line: r.line, end_column: r.column };
+            let pos = Position {
+                line: r.line,
+                column: r.column,
+                end_line: r.line,
+                end_column: r.column,
+            };
             let (src, labels) = match sources.span(&r.path, pos) {
-                Some((src, span)) => (Some(src), vec![LabeledSpan::new_with_span(Some(r.message.clone()), span)]),
+                Some((src, span)) => (
+                    Some(src),
+                    vec![LabeledSpan::new_with_span(Some(r.message.clone()), span)],
+                ),
                 None => (None, Vec::new()),
             };
             Rendered {
@@ -136,15 +157,21 @@ fn build(d: &Diagnostic, sources: &mut Sources) -> Rendered {
         severity: severity(d.severity),
         src,
         labels,
-        help: Some(format!("{}:{}:{} · kblint explain {}", d.path, d.position.line, d.position.column, d.rule.code)),
+        help: Some(format!("details: kblint explain {}", d.rule.code)),
         related,
     }
 }
 
 /// Renders the human format.
 pub fn render(r: &Report) -> String {
-    let theme = if r.color { GraphicalTheme::unicode() } else { GraphicalTheme::unicode_nocolor() };
-    let handler = GraphicalReportHandler::new_themed(theme).with_width(100).with_context_lines(1);
+    let theme = if r.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(100)
+        .with_context_lines(1);
     let mut out = String::new();
     let mut sources = Sources::default();
     if !r.quiet {
@@ -152,7 +179,10 @@ pub fn render(r: &Report) -> String {
             let rendered = build(d, &mut sources);
             let mut s = String::new();
             if handler.render_report(&mut s, &rendered).is_err() {
-                s = format!("{}:{}:{}: {}[{}] {}\n", d.path, d.position.line, d.position.column, d.severity, d.rule.code, d.message);
+                s = format!(
+                    "{}:{}:{}: {}[{}] {}\n",
+                    d.path, d.position.line, d.position.column, d.severity, d.rule.code, d.message
+                );
             }
             out.push_str(&s);
             out.push('\n');

@@ -2,8 +2,10 @@
 
 pub mod concise;
 pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
 pub mod sarif;
 
 use crate::diagnostic::Diagnostic;
@@ -21,6 +23,10 @@ pub enum Format {
     Sarif,
     /// GitHub Actions workflow commands.
     Github,
+    /// GitLab Code Quality JSON.
+    Gitlab,
+    /// JUnit XML for CI test reports.
+    Junit,
 }
 
 /// What a reporter needs besides the diagnostics.
@@ -46,6 +52,8 @@ pub fn render(format: Format, r: &Report) -> String {
         Format::Json => json::render(r),
         Format::Sarif => sarif::render(r),
         Format::Github => github::render(r),
+        Format::Gitlab => gitlab::render(r),
+        Format::Junit => junit::render(r),
     };
     if r.statistics && matches!(format, Format::Human | Format::Concise) {
         out.push_str(&statistics(r.diagnostics));
@@ -55,7 +63,8 @@ pub fn render(format: Format, r: &Report) -> String {
 
 /// Counts per rule, most frequent first.
 pub fn statistics(diags: &[Diagnostic]) -> String {
-    let mut counts: std::collections::BTreeMap<(&str, &str), usize> = std::collections::BTreeMap::new();
+    let mut counts: std::collections::BTreeMap<(&str, &str), usize> =
+        std::collections::BTreeMap::new();
     for d in diags {
         *counts.entry((d.rule.code, d.rule.name)).or_default() += 1;
     }

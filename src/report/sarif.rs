@@ -18,26 +18,20 @@ fn uri(path: &str) -> String {
     let mut out = String::with_capacity(path.len());
     for b in path.bytes() {
         match b {
-            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => out.push(b as char),
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'_' | b'.' | b'~' | b'/' => {
+                out.push(b as char)
+            }
             _ => out.push_str(&format!("%{b:02X}")),
         }
     }
     out
 }
 
-/// A fingerprint that survives line shifts: rule, path and the flagged text.
-pub fn fingerprint(d: &Diagnostic) -> String {
-    let norm: String = d.snippet.split_whitespace().collect::<Vec<_>>().join(" ").to_lowercase();
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in d.rule.code.bytes().chain([0]).chain(d.path.bytes()).chain([0]).chain(norm.bytes()) {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    format!("{h:016x}")
-}
-
 fn result(d: &Diagnostic) -> Value {
-    let rule_index = REGISTRY.iter().position(|r| r.meta.code == d.rule.code).unwrap_or(0);
+    let rule_index = REGISTRY
+        .iter()
+        .position(|r| r.meta.code == d.rule.code)
+        .unwrap_or(0);
     let related: Vec<Value> = d
         .related
         .iter()
@@ -69,7 +63,7 @@ fn result(d: &Diagnostic) -> Value {
                 }
             }
         }],
-        "partialFingerprints": {"kblint/v1": fingerprint(d)}
+        "partialFingerprints": {"kblint/v1": crate::baseline::fingerprint(d)}
     });
     if !related.is_empty() {
         v["relatedLocations"] = Value::Array(related);

@@ -129,6 +129,7 @@ pub static REGISTRY: &[&Rule] = &[
     &parse::not_text::RULE,
     &parse::file_too_large::RULE,
     &parse::malformed_frontmatter::RULE,
+    &parse::nesting_too_deep::RULE,
     &parse::internal_error::RULE,
     &stale::review_overdue::RULE,
     &stale::review_due_passed::RULE,

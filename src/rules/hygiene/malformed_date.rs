@@ -39,6 +39,11 @@ fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
         } else {
             "is not a date (use YYYY-MM-DD, an RFC 3339 timestamp or MM/DD/YYYY)"
         };
-        ctx.emit_line(out, &RULE.meta, bad.line, format!("`{}: {}` {what}", bad.key, bad.value));
+        ctx.emit_line(
+            out,
+            &RULE.meta,
+            bad.line,
+            format!("`{}: {}` {what}", bad.key, bad.value),
+        );
     }
 }

@@ -43,7 +43,19 @@ last_reviewed: 2026-10-02
 fn is_placeholder(v: &str) -> bool {
     matches!(
         v.trim().to_ascii_lowercase().as_str(),
-        "" | "tbd" | "todo" | "n/a" | "na" | "none" | "unknown" | "?" | "??" | "???" | "-" | "xxx" | "nobody" | "null"
+        "" | "tbd"
+            | "todo"
+            | "n/a"
+            | "na"
+            | "none"
+            | "unknown"
+            | "?"
+            | "??"
+            | "???"
+            | "-"
+            | "xxx"
+            | "nobody"
+            | "null"
     )
 }
 
@@ -55,15 +67,27 @@ fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
     let mut missing = Vec::new();
     for req in &ctx.settings.required {
         let present = match normalize_key(req).as_str() {
-            "owner" => a.meta.owner.as_ref().is_some_and(|f| !is_placeholder(&f.value)),
+            "owner" => a
+                .meta
+                .owner
+                .as_ref()
+                .is_some_and(|f| !is_placeholder(&f.value)),
             "last_review" | "review_date" => {
-                ctx.settings.roles.is_changelog || a.meta.last_review.is_some() || a.meta.bad_values.iter().any(|b| b.field == "last_review")
+                ctx.settings.roles.is_changelog
+                    || a.meta.last_review.is_some()
+                    || a.meta.bad_values.iter().any(|b| b.field == "last_review")
             }
-            "verifier" => a.meta.verifier.as_ref().is_some_and(|f| !is_placeholder(&f.value)),
+            "verifier" => a
+                .meta
+                .verifier
+                .as_ref()
+                .is_some_and(|f| !is_placeholder(&f.value)),
             "review_by" => a.meta.review_by.is_some(),
             "expires" => a.meta.expires.is_some(),
             "review_interval" => a.meta.review_interval.is_some(),
-            key => a.fields.iter().any(|(k, v)| normalize_key(k) == key && v.as_scalar().map_or(true, |s| !is_placeholder(&s))),
+            key => a.fields.iter().any(|(k, v)| {
+                normalize_key(k) == key && v.as_scalar().is_none_or(|s| !is_placeholder(&s))
+            }),
         };
         if !present {
             missing.push(match normalize_key(req).as_str() {
@@ -77,8 +101,23 @@ fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
     if missing.is_empty() {
         return;
     }
-    let what = if a.frontmatter.is_none() { "No frontmatter: missing " } else { "Frontmatter is missing " };
+    let what = if a.frontmatter.is_none() {
+        "No frontmatter: missing "
+    } else {
+        "Frontmatter is missing "
+    };
     let end = a.line_text(1).chars().count() as u32 + 1;
-    let position = Position { line: 1, column: 1, end_line: 1, end_column: end };
-    ctx.emit_at(out, &RULE.meta, position, format!("{what}{}", missing.join(" and ")), a.line_text(1).to_string());
+    let position = Position {
+        line: 1,
+        column: 1,
+        end_line: 1,
+        end_column: end,
+    };
+    ctx.emit_at(
+        out,
+        &RULE.meta,
+        position,
+        format!("{what}{}", missing.join(" and ")),
+        a.line_text(1).to_string(),
+    );
 }

@@ -36,18 +36,35 @@ Refunds for annual plans take 5–10 business days.
 
 fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
     let lex = ctx.lexicons.get("placeholders");
-    let is_macro = ctx.settings.roles.is_macro || matches!(ctx.article.meta.doc_type.as_deref(), Some("macro" | "reply" | "template" | "snippet"));
+    let is_macro = ctx.settings.roles.is_macro
+        || matches!(
+            ctx.article.meta.doc_type.as_deref(),
+            Some("macro" | "reply" | "template" | "snippet")
+        );
     for seg in &ctx.article.md.prose {
         let mut last_end = 0;
         for (start, end, entry) in lex.find_all(&seg.text) {
             if start < last_end || (is_macro && entry.spec.kind.as_deref() == Some("template")) {
                 continue;
             }
+            // "item XXX is locked": a quoted message or UI label, not the author's gap.
+            // `*XXX*` as a variable name, `**TODO**` as a UI label: deliberate formatting.
+            if entry.spec.kind.as_deref() != Some("bracket")
+                && (crate::text::inside_quotes(&seg.text, start) || seg.is_emphasized(start..end))
+            {
+                continue;
+            }
             last_end = end;
-            let matched = seg.text[start..end].trim_matches(|c: char| !c.is_alphanumeric() && !"[]{}<>%".contains(c));
+            let matched = seg.text[start..end]
+                .trim_matches(|c: char| !c.is_alphanumeric() && !"[]{}<>%".contains(c));
             let label = entry.spec.label.as_deref().unwrap_or(&entry.spec.id);
             let range = seg.source_range(start..end);
-            ctx.emit(out, &RULE.meta, range, format!("Placeholder left in the article: `{matched}` ({label})"));
+            ctx.emit(
+                out,
+                &RULE.meta,
+                range,
+                format!("Placeholder left in the article: `{matched}` ({label})"),
+            );
         }
     }
 }

@@ -13,9 +13,11 @@ pub static RULE: Rule = Rule {
         category: Category::Link,
         severity: Severity::Warning,
         default_enabled: true,
-        summary: "A `#anchor` link, in the same article or another, names a heading that does not exist.",
+        summary:
+            "A `#anchor` link, in the same article or another, names a heading that does not exist.",
         docs: r#"Anchors break silently when a heading is reworded: the link still opens the
 article, but at the top, and the agent has to hunt for the section.
+Fragments of heading-less include files and `#tab/…` tab selectors are not checked.
 Anchors are GitHub-style slugs (lowercase, punctuation dropped, spaces to `-`,
 duplicates `-1`, `-2`), explicit `{#id}` attributes and HTML `id`/`name` attributes;
 they are compared case-insensitively.
@@ -39,11 +41,14 @@ See [the refund window](#refund-window).
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
     each_link(corpus, |doc, link, target| {
         let (target_doc, fragment) = match target {
+            // A fragment without headings (an include) links into the page that includes it.
+            Target::SameFile(_) if doc.anchors.is_empty() => return,
             Target::SameFile(f) => (doc, f),
             Target::Article(i, Some(f)) => (&corpus.docs[i], f),
             _ => return,
         };
-        if !target_doc.loaded || fragment.is_empty() {
+        // `#tab/…` selects a tab on Microsoft Learn-style pages, not a heading.
+        if !target_doc.loaded || fragment.is_empty() || fragment.starts_with("tab/") {
             return;
         }
         let f = fragment.to_lowercase();

@@ -24,7 +24,10 @@ pub fn is_asset_link(link: &DocLink, target: &std::path::Path) -> bool {
         return true;
     }
     match target.extension().and_then(|e| e.to_str()) {
-        Some(ext) => !matches!(ext.to_ascii_lowercase().as_str(), "md" | "markdown" | "mdx" | "html" | "htm"),
+        Some(ext) => !matches!(
+            ext.to_ascii_lowercase().as_str(),
+            "md" | "markdown" | "mdx" | "html" | "htm"
+        ),
         None => false,
     }
 }

@@ -11,7 +11,8 @@ pub static RULE: Rule = Rule {
         category: Category::Parse,
         severity: Severity::Error,
         default_enabled: true,
-        summary: "A file or folder could not be read (permissions, I/O error, vanished during the run).",
+        summary:
+            "A file or folder could not be read (permissions, I/O error, vanished during the run).",
         docs: r#"An article that cannot be read is invisible to every other check: its facts,
 promises and review dates are unknown. kblint reports it and checks everything else.
 

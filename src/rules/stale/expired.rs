@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 partner offer, a tax year's limits. After it, agents must not answer from the article.
 This is an error by default. The finding is on the key's line and names the owner.
 
-Not checked: archived/deprecated articles, changelogs and release notes.
+Not checked: archived/deprecated articles (and those in archive folders), changelogs and release notes.
 
 ## Bad
 ```yaml

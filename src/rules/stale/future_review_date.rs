@@ -18,7 +18,7 @@ pub static RULE: Rule = Rule {
 look fresh for decades and silences the review-overdue check. One day of slack is allowed
 for time zones. The finding is on the key's line.
 
-Not checked: archived/deprecated articles, changelogs and release notes. Dates from Git
+Not checked: archived/deprecated articles (and those in archive folders), changelogs and release notes. Dates from Git
 are never flagged (a commit after `--today` is not a typo).
 
 ## Bad

@@ -50,7 +50,7 @@ H1 2024, mid-2024, fall 2023, the end of 2024, 2021. A day without a year ("offe
 March 31") takes the year of the last review; that is only read after promotional and
 deadline wording, since "W-2s are due by January 31" is a yearly deadline.
 
-Not flagged: archived/deprecated articles, changelogs and release notes, code, quoted
+Not flagged: archived/deprecated articles (and those in archive folders), changelogs and release notes, code, quoted
 text (blockquotes other than `> **Note:**`-style callouts), sentences about history
 ("the offer ran until …", "was available through …") and examples ("for example, …").
 The phrasings live in `rules/time-bound.yml` and can be extended under

@@ -19,7 +19,7 @@ pub static RULE: Rule = Rule {
 then. Once it has passed, the article is stale even when the last review is still within
 the review interval. The finding is on the key's line and names the owner.
 
-Not checked: archived/deprecated articles, changelogs and release notes, drafts.
+Not checked: archived/deprecated articles (and those in archive folders), changelogs and release notes, drafts.
 
 ## Bad
 ```yaml

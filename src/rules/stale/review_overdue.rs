@@ -29,7 +29,7 @@ When an article has no review date and the KB is in a Git work tree, the day of 
 commit touching the file stands in (the message says so; the finding is on line 1).
 `--no-git` turns this off. A date in the future is KB104's business, not this rule's.
 
-Not checked: archived/deprecated articles, changelogs and release notes, drafts.
+Not checked: archived/deprecated articles (and those in archive folders), changelogs and release notes, drafts.
 Close a finding with `kblint verify FILE --by NAME`.
 
 ## Bad

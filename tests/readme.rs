@@ -1,0 +1,46 @@
+//! The README stays true: its rule table is the registry's, and its first two commands
+//! are the ones CI runs.
+
+#[test]
+fn readme_rule_table_is_generated_from_the_registry() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let start = readme
+        .find("<!-- rules:start -->\n")
+        .expect("rules:start marker")
+        + "<!-- rules:start -->\n".len();
+    let end = readme.find("<!-- rules:end -->").expect("rules:end marker");
+    let table = kblint::rules::markdown_table();
+    if std::env::var_os("KBLINT_UPDATE_README").is_some() && readme[start..end] != table {
+        let updated = format!("{}{table}{}", &readme[..start], &readme[end..]);
+        std::fs::write(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md"), updated).unwrap();
+        return;
+    }
+    assert_eq!(
+        &readme[start..end],
+        table,
+        "README rule table is out of date: run `KBLINT_UPDATE_README=1 cargo test --test readme`"
+    );
+}
+
+#[test]
+fn readme_starts_with_the_demo_and_test_commands() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let blocks: Vec<&str> = readme
+        .split("```sh\n")
+        .skip(1)
+        .take(2)
+        .map(|b| b.split("```").next().unwrap().trim())
+        .collect();
+    assert_eq!(
+        blocks[0],
+        "cargo run --release -- check --today 2026-11-24 fixtures/demo-kb"
+    );
+    assert_eq!(blocks[1], "cargo test");
+    let ci = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/.ci/run")).unwrap();
+    assert!(
+        ci.contains(blocks[1]),
+        ".ci/run runs the README's test command"
+    );
+}
