@@ -542,9 +542,8 @@ fn flow_entries(content: &str) -> Result<(usize, usize, Vec<FlowEntry>), String>
             let mut j = i;
             while j < b.len()
                 && !(b[j] == b':'
-                    && b.get(j + 1).is_none_or(|c| {
-                        c.is_ascii_whitespace() || matches!(c, b',' | b'}')
-                    }))
+                    && b.get(j + 1)
+                        .is_none_or(|c| c.is_ascii_whitespace() || matches!(c, b',' | b'}')))
                 && !matches!(b[j], b',' | b'}')
             {
                 j += 1;

@@ -96,3 +96,186 @@ pub fn resolve_replacement(corpus: &Corpus, doc: &Doc, reference: &str) -> Optio
     }
     None
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::article::{Article, Limits};
+    use crate::config::Settings;
+    use crate::dates::{parse_date, Date};
+    use crate::diagnostic::{Diagnostic, Severity};
+    use crate::lexicon::Lexicons;
+    use crate::rules::{ArticleCtx, Check, Rule};
+
+    fn d(s: &str) -> Date {
+        parse_date(s).unwrap()
+    }
+
+    fn run_with(rule: &Rule, src: &str, settings: &Settings, git: Option<&str>) -> Vec<Diagnostic> {
+        let a = Article::from_text(
+            "kb/a.md".into(),
+            "kb/a.md".into(),
+            src.to_string(),
+            &Limits::default(),
+        );
+        let lex = Lexicons::embedded();
+        let ctx = ArticleCtx {
+            article: &a,
+            settings,
+            lexicons: &lex,
+            today: d("2026-11-24"),
+            git_date: git.map(d),
+        };
+        let mut out = Vec::new();
+        if let Check::Article(f) = rule.check {
+            f(&ctx, &mut out);
+        }
+        out
+    }
+
+    fn run(rule: &Rule, src: &str) -> Vec<Diagnostic> {
+        run_with(rule, src, &Settings::defaults(), None)
+    }
+
+    #[test]
+    fn overdue_warns_then_escalates() {
+        let r = &super::review_overdue::RULE;
+        // Due 2026-09-02 (180 days after 2026-03-06): 83 days overdue, a warning.
+        let w = run(r, "---\nowner: ana\nlast_reviewed: 2026-03-06\n---\n");
+        assert_eq!(w.len(), 1);
+        assert_eq!((w[0].severity, w[0].position.line), (Severity::Warning, 3));
+        assert!(
+            w[0].message.contains("owner: ana") && w[0].message.contains("since 2026-09-02"),
+            "{}",
+            w[0].message
+        );
+        // More than one further interval overdue: an error.
+        let e = run(r, "---\nlast_reviewed: 2025-01-01\n---\n");
+        assert_eq!(e[0].severity, Severity::Error);
+        assert!(e[0].message.contains("no owner"));
+        let mut s = Settings::defaults();
+        s.overdue_error_after = 3;
+        assert_eq!(
+            run_with(r, "---\nlast_reviewed: 2025-01-01\n---\n", &s, None)[0].severity,
+            Severity::Warning
+        );
+        // The article's own interval wins.
+        assert!(run(
+            r,
+            "---\nlast_reviewed: 2025-01-01\nreview_interval: 2y\n---\n"
+        )
+        .is_empty());
+        assert!(
+            run(
+                r,
+                "---\nlast_reviewed: 2026-10-01\nreview_interval: 30d\n---\n"
+            )
+            .len()
+                == 1
+        );
+    }
+
+    #[test]
+    fn exempt_articles() {
+        let r = &super::review_overdue::RULE;
+        for src in [
+            "---\nlast_reviewed: 2020-01-01\nstatus: archived\n---\n",
+            "---\nlast_reviewed: 2020-01-01\ndeprecated: true\n---\n",
+            "---\nlast_reviewed: 2020-01-01\nstatus: draft\n---\n",
+            "---\nlast_reviewed: 2020-01-01\ntype: changelog\n---\n",
+            "---\nlast_reviewed: 2020-01-01\ntype: release-notes\n---\n",
+        ] {
+            assert!(run(r, src).is_empty(), "{src}");
+        }
+        let mut s = Settings::defaults();
+        s.roles.is_archive = true;
+        assert!(run_with(r, "---\nlast_reviewed: 2020-01-01\n---\n", &s, None).is_empty());
+        // Drafts are still checked for expiry.
+        assert_eq!(
+            run(
+                &super::expired::RULE,
+                "---\nexpires: 2025-01-01\nstatus: draft\n---\n"
+            )
+            .len(),
+            1
+        );
+    }
+
+    #[test]
+    fn git_dates_stand_in_on_line_one() {
+        let r = &super::review_overdue::RULE;
+        let src = "---\nowner: ana\n---\n# A\n";
+        let out = run_with(r, src, &Settings::defaults(), Some("2024-01-05"));
+        assert_eq!(out.len(), 1);
+        assert_eq!(out[0].position.line, 1);
+        assert!(out[0].message.contains("from Git") && out[0].message.contains("2024-01-05"));
+        // A frontmatter date wins over Git; a Git date after today is ignored.
+        assert!(run_with(
+            r,
+            "---\nupdated: 2026-11-01\n---\n",
+            &Settings::defaults(),
+            Some("2020-01-01")
+        )
+        .is_empty());
+        assert!(run_with(r, src, &Settings::defaults(), Some("2026-11-29")).is_empty());
+        assert!(run_with(
+            &super::future_review_date::RULE,
+            src,
+            &Settings::defaults(),
+            Some("2030-01-01")
+        )
+        .is_empty());
+    }
+
+    #[test]
+    fn review_by_expiry_future_and_superseded() {
+        let out = run(
+            &super::review_due_passed::RULE,
+            "---\nlast_reviewed: 2026-10-01\nnext_review: 2026-10-15\n---\n",
+        );
+        assert_eq!(out[0].position.line, 3);
+        assert!(run(
+            &super::review_due_passed::RULE,
+            "---\nreview_by: 2026-11-24\n---\n"
+        )
+        .is_empty());
+        let out = run(&super::expired::RULE, "---\nvalid_until: 11/01/2026\n---\n");
+        assert_eq!(
+            (out[0].severity, out[0].position.line),
+            (Severity::Error, 2)
+        );
+        assert!(run(&super::expired::RULE, "---\nvalid_until: 2027-01-01\n---\n").is_empty());
+        let f = &super::future_review_date::RULE;
+        assert_eq!(run(f, "---\nlast_reviewed: 2062-08-14\n---\n").len(), 1);
+        assert!(
+            run(f, "---\nlast_reviewed: 2026-11-25\n---\n").is_empty(),
+            "one day of slack"
+        );
+        assert!(run(
+            &super::review_overdue::RULE,
+            "---\nlast_reviewed: 2062-08-14\n---\n"
+        )
+        .is_empty());
+        let s = &super::superseded_not_archived::RULE;
+        assert_eq!(
+            run(s, "---\nowner: a\nreplaced_by: b.md\n---\n")[0]
+                .position
+                .line,
+            3
+        );
+        assert!(run(s, "---\nstatus: retired\nsuperseded_by: b.md\n---\n").is_empty());
+    }
+
+    #[test]
+    fn lapsed_wording_skips_quotes_code_and_history() {
+        let r = &super::lapsed_wording::RULE;
+        let src = "---\nlast_reviewed: 2026-10-01\n---\n\nThe offer ends March 31, 2025.\n\n> \"The offer ends March 31, 2025\", the customer wrote.\n\n`offer ends March 31, 2025`\n\n```\noffer ends March 31, 2025\n```\n\n> **Note:** The promo code expires on June 1, 2025.\n";
+        let out = run(r, src);
+        let lines: Vec<u32> = out.iter().map(|d| d.position.line).collect();
+        assert_eq!(lines, vec![5, 15], "{out:?}");
+        assert_eq!(out[0].position.column, 5);
+        assert!(run(r, "---\nlast_reviewed: 2026-10-01\nstatus: archived\n---\nThe offer ends March 31, 2025.\n").is_empty());
+        assert!(run(r, "---\nlast_reviewed: 2026-10-01\ntype: changelog\n---\nThe offer ends March 31, 2025.\n").is_empty());
+        // Under an "Example" heading, dates are illustrations.
+        assert!(run(r, "---\nlast_reviewed: 2026-10-01\n---\n## Example\n\nThe trial runs until March 31, 2025.\n").is_empty());
+    }
+}

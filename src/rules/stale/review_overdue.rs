@@ -68,21 +68,24 @@ fn check(ctx: &ArticleCtx, out: &mut Vec<Diagnostic>) {
     }
     let overdue = (ctx.today - due).num_days();
     let interval = match (&meta.review_interval, ctx.settings.review_interval) {
-        (Some(f), _) => format!("its `{}` of {} days", f.key, state.interval),
-        (None, 180) => "the default interval of 180 days".to_string(),
-        (None, n) => format!("the configured interval of {n} days"),
+        (Some(f), _) => format!("due every {} days (`{}`)", state.interval, f.key),
+        (None, 180) => "due every 180 days (default)".to_string(),
+        (None, n) => format!("due every {n} days (configured)"),
     };
     let owner = owner_note(meta);
+    let by = human_days(overdue);
     let (line, message) = match (source, &meta.last_review) {
         (DateSource::Frontmatter, Some(f)) => (
             f.line,
-            format!("Review overdue by {} (due since {due}): last reviewed {last} (`{}`), {interval}{owner}", human_days(overdue), f.key),
+            format!(
+                "Review overdue by {by}, since {due}: last reviewed {last} (`{}`), {interval}{owner}",
+                f.key
+            ),
         ),
         _ => (
             1,
             format!(
-                "Review overdue by {} (due since {due}): no review date in the frontmatter, and the last Git commit touching the file is from {last} (date from Git); {interval}{owner}",
-                human_days(overdue)
+                "Review overdue by {by}, since {due}: no review date in the frontmatter, so the date of the last Git commit touching the file counts ({last}, from Git), {interval}{owner}"
             ),
         ),
     };
