@@ -41,14 +41,23 @@ pub fn day_pattern() -> String {
     format!(r"{MONTH}\s+{DAY}|(?:the\s+)?{DAY}\s+(?:of\s+)?{MONTH}")
 }
 
-/// The macros lexicon patterns may use, with what they expand to. Each expands to a
+/// The macros lexicon patterns may use: name, expansion, and a loose expansion (the
+/// first token of any date, a superset) for prefilter sets. Each full expansion is a
 /// capture group named `date`, so a pattern may use one of them once.
-pub fn macros() -> [(&'static str, String); 2] {
+pub fn macros() -> [(&'static str, String, String); 2] {
+    let first = format!(
+        r"(?:\d|{MONTH}|q[1-4]|h[12]|the\b|end\b|early|mid|late|spring|summer|fall|autumn|winter|first|second|third|fourth)"
+    );
     [
-        ("{date}", format!("(?P<date>{})", date_pattern())),
+        (
+            "{date}",
+            format!("(?P<date>{})", date_pattern()),
+            first.clone(),
+        ),
         (
             "{date_or_day}",
             format!("(?P<date>{}|{})", date_pattern(), day_pattern()),
+            first,
         ),
     ]
 }
