@@ -26,22 +26,23 @@ pub static RULE: Rule = Rule {
 the article's last review (frontmatter, else the last Git commit):
 
 - **"as of <date>"** (a snapshot): lapsed once the date is more than one review interval
-  old (180 days by default), or as soon as it passes if it was still ahead at the last
-  review. "As of 2026-10-01" in an article reviewed 2026-10-26 is fine.
+  old (180 days by default), or as soon as it passes when the sentence speaks of it in
+  the future tense ("As of July 1, 2024, this feature will be enabled"). "As of
+  2026-10-01" on 2026-11-24 is fine.
 - **"until / through / by / ends / expires <date>"**, promotional deadlines ("offer
   ends March 31"), deadlines ("the last day to switch is …"): lapsed once the date has
   passed.
 - **Future tense about a date** ("will be turned off on March 1, 2025"): lapsed once the
   date has passed.
-- **"starting / effective / beginning <date>"**: fine once passed *if the last review
-  saw it pass*: a change that took effect is simply true. Lapsed only when the date was
-  still ahead at the last review and has passed since: the announcement ("Starting
-  March 1, invoices will …") was never revisited.
+- **"starting / effective / beginning <date>"**: fine once passed: "Starting March 1,
+  2025, invoices carry a QR code" is simply true afterwards. Lapsed only when the sentence
+  announces the change in the future tense ("Starting March 1, 2025, invoices will
+  carry …") and the date has passed.
 - **Wording that ages** ("coming soon", "currently in beta", "recently launched",
   "New!", "at the time of writing", "in the coming weeks"): lapsed when the last review
   is more than 180 days old. "New" alone is never flagged ("a new employee", "New York",
-  "create a new invoice"); only clearly temporal uses are ("new this year", "New:",
-  "new feature!").
+  "create a new invoice", a "**New**:" term in a definition list); only clearly
+  temporal uses are ("new this year", "New!", "NEW:", "new feature!").
 - **Calendar-relative wording** ("new this year", "later this month", "coming next
   year"): lapsed once the period, counted from the last review, is over.
 
@@ -50,9 +51,12 @@ H1 2024, mid-2024, fall 2023, the end of 2024, 2021. A day without a year ("offe
 March 31") takes the year of the last review; that is only read after promotional and
 deadline wording, since "W-2s are due by January 31" is a yearly deadline.
 
-Not flagged: archived/deprecated articles (and those in archive folders), changelogs and release notes, code, quoted
-text (blockquotes other than `> **Note:**`-style callouts), sentences about history
-("the offer ran until …", "was available through …") and examples ("for example, …").
+Not flagged: archived/deprecated articles (and those in archive folders), changelogs and
+release notes, code, quoted text (blockquotes other than `> **Note:**`-style callouts), sentences about history
+("the offer ran until …", "was available through …"), examples ("for example, …",
+"Example" sections), periods ("from 2/2/2023 until 6/30/2023"), final states ("deprecated
+as of March 30, 2024"), and titles cited in link text ("see [Support … ends …](…)").
+Drafts are checked: they would publish the wording.
 The phrasings live in `rules/time-bound.yml` and can be extended under
 `lexicons: {time-bound: [...]}`.
 
