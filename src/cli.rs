@@ -18,7 +18,8 @@ const EXAMPLES: &str = "Examples:
   kblint report --html kb-health.html kb/  the KB health report for owners and leads
   kblint rules                             list every rule
   kblint explain KB301                     why a rule matters, with examples
-  kblint init                              write a commented .kblint.yml";
+  kblint init                              write a commented .kblint.yml
+  kblint verify billing/refunds.md --by \"Ana Lima\"   record a review in the frontmatter";
 
 /// A fast linter for customer-support knowledge bases: stale articles, conflicting
 /// facts, unverified promises, broken links, placeholders and reply-macro tone.
@@ -48,6 +49,8 @@ enum Command {
         /// Rule code (KB301) or name (unverified-promise).
         rule: String,
     },
+    /// Record a verification in articles' frontmatter: who and when (closes staleness findings).
+    Verify(VerifyArgs),
     /// Write a commented starter `.kblint.yml`.
     Init {
         /// Folder to write it in.
@@ -71,6 +74,29 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Options of `verify`.
+#[derive(Debug, Args, Clone)]
+struct VerifyArgs {
+    /// Articles to stamp (files, or folders: every article in them).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Who verified the articles (written to the verifier key).
+    #[arg(long, value_name = "NAME")]
+    by: String,
+    /// The verification day (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Also set the review interval (90d, 12w, 6m, 1y or days).
+    #[arg(long, value_name = "INTERVAL")]
+    interval: Option<String>,
+    /// Fix "today" (YYYY-MM-DD), the default for --date.
+    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Print nothing on success.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Options of `check`.
@@ -112,6 +138,9 @@ struct CheckArgs {
     /// Follow symbolic links while walking folders (loops are detected).
     #[arg(long)]
     follow_links: bool,
+    /// Do not use Git commit dates for articles without a review date.
+    #[arg(long)]
+    no_git: bool,
     /// Load the whole KB from DIR and report only on the given PATHs (and on findings
     /// related to them): corpus-wide rules still see every article. For pre-commit, which
     /// passes the staged files.
@@ -163,6 +192,9 @@ struct ReportArgs {
     /// Follow symbolic links while walking folders (loops are detected).
     #[arg(long)]
     follow_links: bool,
+    /// Do not fall back to Git commit dates for articles without a review date.
+    #[arg(long)]
+    no_git: bool,
 }
 
 /// Runs the command line; returns the exit code.
@@ -183,6 +215,7 @@ pub fn main() -> i32 {
         }
         Some(Command::Report(args)) => report_cmd(args),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Verify(args)) => verify(args),
         Some(Command::Init { dir, force }) => init(&dir, force),
     }
 }
@@ -246,6 +279,7 @@ fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
         today,
         cli_rules,
         follow_links: args.follow_links,
+        no_git: args.no_git,
     };
     let outcome = match engine::run(&mut config, &opts) {
         Ok(o) => o,
@@ -277,6 +311,9 @@ fn check(mut args: CheckArgs) -> i32 {
         Ok(a) => a,
         Err(code) => return code,
     };
+    for n in &outcome.notices {
+        eprintln!("kblint: note: {n}");
+    }
     let mut diagnostics = outcome.diagnostics;
     let mut only: Vec<String> = only_paths
         .iter()
@@ -427,6 +464,7 @@ fn report_cmd(args: ReportArgs) -> i32 {
         changed_since: None,
         write_baseline: None,
         baseline: None,
+        no_git: args.no_git,
     };
     let Analysed {
         outcome,
@@ -558,6 +596,66 @@ fn explain(name: &str) -> i32 {
             }
         }
     }
+}
+
+fn verify(args: VerifyArgs) -> i32 {
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut config = match Config::discover(&start) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let parse_day = |what: &str, s: &str| {
+        dates::parse_today(s).ok_or_else(|| format!("{what} `{s}` is not a YYYY-MM-DD date"))
+    };
+    let today = match &args.today {
+        Some(t) => match parse_day("--today", t) {
+            Ok(d) => d,
+            Err(e) => return fail(e),
+        },
+        None => config.today().unwrap_or_else(dates::local_today),
+    };
+    let date = match &args.date {
+        Some(d) => match parse_day("--date", d) {
+            Ok(d) => d,
+            Err(e) => return fail(e),
+        },
+        None => today,
+    };
+    let stamp = crate::stamp::Stamp {
+        by: args.by.trim().to_string(),
+        date,
+        interval: args.interval.clone(),
+    };
+    if let Err(e) = crate::stamp::validate(&stamp) {
+        return fail(e);
+    }
+    let found = match crate::discover::discover(&args.paths, &mut config, false) {
+        Ok(f) => f,
+        Err(e) => return fail(e),
+    };
+    let mut code = 0;
+    for p in &found.problems {
+        eprintln!("kblint: {}: {}", p.display, p.message);
+        code = 2;
+    }
+    for c in &found.files {
+        match crate::stamp::stamp_file(&c.path, &stamp) {
+            Ok(s) if !args.quiet => {
+                let what = if s.changed { "stamped" } else { "unchanged" };
+                println!("{}: {what} ({})", c.display, s.keys.join(", "));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("kblint: {}: not stamped: {e}", c.display);
+                code = 2;
+            }
+        }
+    }
+    code
 }
 
 /// The starter configuration `kblint init` writes.

@@ -104,6 +104,8 @@ pub struct ConfigFile {
     pub macros: Option<Vec<String>>,
     /// Globs of changelogs and release notes (dated history, never stale).
     pub changelogs: Option<Vec<String>>,
+    /// Globs of archive folders (kept for history, like `status: archived`).
+    pub archive: Option<Vec<String>>,
     /// Extra lexicon entries by lexicon name.
     pub lexicons: Option<BTreeMap<String, Vec<EntrySpec>>>,
     /// Settings for files matching globs.
@@ -159,6 +161,7 @@ const TOP_KEYS: &[&str] = &[
     "policy",
     "macros",
     "changelogs",
+    "archive",
     "lexicons",
     "overrides",
     "base_url",
@@ -212,6 +215,7 @@ pub struct Layer {
     macros: Option<GlobSet>,
     policy: Option<GlobSet>,
     changelogs: Option<GlobSet>,
+    archive: Option<GlobSet>,
 }
 
 /// Compiles globs written relative to a folder. A glob without `/` matches at any depth.
@@ -320,6 +324,7 @@ impl Layer {
             macros: set(&file.macros)?,
             policy: set(&file.policy)?,
             changelogs: set(&file.changelogs)?,
+            archive: set(&file.archive)?,
             overrides,
             path: path.to_path_buf(),
             dir,
@@ -469,6 +474,8 @@ pub struct Roles {
     pub is_policy: bool,
     /// A changelog or release notes.
     pub is_changelog: bool,
+    /// In an archive folder: kept for history, treated like `status: archived`.
+    pub is_archive: bool,
 }
 
 /// The settings in force for one article.
@@ -572,6 +579,15 @@ const DEFAULT_CHANGELOGS: &[&str] = &[
     "release-notes.md",
 ];
 const DEFAULT_POLICY: &[&str] = &["policies", "policy", "legal", "terms"];
+const DEFAULT_ARCHIVE: &[&str] = &[
+    "archive",
+    "archived",
+    "archives",
+    "_archive",
+    "deprecated",
+    "retired",
+    "obsolete",
+];
 
 impl Config {
     /// `--config FILE`: that file only.
@@ -739,6 +755,7 @@ impl Config {
             is_macro: role(|l| &l.macros, DEFAULT_MACROS),
             is_policy: role(|l| &l.policy, DEFAULT_POLICY),
             is_changelog: role(|l| &l.changelogs, DEFAULT_CHANGELOGS),
+            is_archive: role(|l| &l.archive, DEFAULT_ARCHIVE),
         }
     }
 
@@ -770,8 +787,8 @@ impl Config {
         out.push_str(&format!("overdue_error_after: {}\n", s.overdue_error_after));
         out.push_str(&format!("required: {}\n", s.required.join(", ")));
         out.push_str(&format!(
-            "roles: macro={} policy={} changelog={}\n",
-            s.roles.is_macro, s.roles.is_policy, s.roles.is_changelog
+            "roles: macro={} policy={} changelog={} archive={}\n",
+            s.roles.is_macro, s.roles.is_policy, s.roles.is_changelog, s.roles.is_archive
         ));
         if let Some(f) = self.facts_path() {
             out.push_str(&format!("facts: {}\n", crate::discover::display_path(&f)));

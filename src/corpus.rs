@@ -116,6 +116,8 @@ pub struct Corpus {
     pub today: Date,
     /// Rule data.
     pub lexicons: Lexicons,
+    /// Folders a `superseded_by` path may be relative to (after the article's own).
+    pub kb_roots: Vec<PathBuf>,
 }
 
 /// Lexically normalises a path: drops `.`, resolves `..` without touching the disk.
@@ -207,6 +209,7 @@ impl Corpus {
             listings: Default::default(),
             today,
             lexicons,
+            kb_roots: Vec::new(),
         };
         use rayon::prelude::*;
         corpus.targets = corpus

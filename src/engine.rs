@@ -26,6 +26,8 @@ pub struct Options {
     pub cli_rules: RuleSettings,
     /// Follow symbolic links while walking.
     pub follow_links: bool,
+    /// Never ask Git for last-commit dates (`--no-git`).
+    pub no_git: bool,
 }
 
 /// The result of a run.
@@ -41,6 +43,8 @@ pub struct Outcome {
     pub articles: Vec<crate::health::ArticleFacts>,
     /// Categories with at least one rule on (so a report can tell "none found" from "not checked").
     pub categories_checked: Vec<crate::diagnostic::Category>,
+    /// One-line notices for stderr (e.g. why Git dates are unavailable).
+    pub notices: Vec<String>,
 }
 
 /// Why a run could not start.
@@ -69,6 +73,22 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     let limits = config.limits();
     let config: &Config = config;
     let panics = AtomicUsize::new(0);
+    let mut notices = Vec::new();
+
+    // Git fallback dates: one `git log` pass for the whole tree, before any article.
+    let git_dates = if !opts.no_git
+        && found
+            .files
+            .iter()
+            .any(|c| uses_git_dates(&settings_for(config, opts, c)))
+    {
+        let files: Vec<&std::path::Path> = found.files.iter().map(|c| c.path.as_path()).collect();
+        let g = crate::git::last_commit_dates(&files, &opts.paths);
+        notices.extend(g.notices);
+        g.dates
+    } else {
+        std::collections::HashMap::new()
+    };
 
     // Per-article: load once, check, summarise. Order is restored by the final sort.
     let results: Vec<(Doc, Vec<Diagnostic>)> = found
@@ -76,7 +96,14 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         .par_iter()
         .map(|c| {
             catch_unwind(AssertUnwindSafe(|| {
-                process(c, config, opts, &lexicons, &limits)
+                process(
+                    c,
+                    config,
+                    opts,
+                    &lexicons,
+                    &limits,
+                    git_dates.get(&c.path).copied(),
+                )
             }))
             .unwrap_or_else(|_| {
                 panics.fetch_add(1, Ordering::Relaxed);
@@ -113,7 +140,8 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
 
     // Corpus-wide: every rule over the shared indexes.
     let files = docs.len();
-    let corpus = Corpus::new(docs, opts.today, lexicons);
+    let mut corpus = Corpus::new(docs, opts.today, lexicons);
+    corpus.kb_roots = kb_roots(config, opts);
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
@@ -138,7 +166,41 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         internal_errors: panics.load(Ordering::Relaxed),
         articles: crate::health::collect(&corpus.docs, opts.today),
         categories_checked: crate::health::categories_checked(&corpus.docs),
+        notices,
     })
+}
+
+/// Whether any rule that reads Git dates is on for these settings.
+fn uses_git_dates(s: &crate::config::Settings) -> bool {
+    [
+        &rules::stale::review_overdue::RULE.meta,
+        &rules::stale::lapsed_wording::RULE.meta,
+    ]
+    .iter()
+    .any(|m| s.severity(m).is_some())
+}
+
+/// The folders `superseded_by` paths may be relative to: the outermost configuration
+/// file's folder, then each checked folder (a checked file's folder).
+fn kb_roots(config: &Config, opts: &Options) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = config
+        .layers
+        .first()
+        .map(|l| l.dir.clone())
+        .into_iter()
+        .collect();
+    for p in &opts.paths {
+        let abs = crate::discover::absolute(p);
+        let dir = if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(PathBuf::from).unwrap_or(abs)
+        };
+        if !roots.contains(&dir) {
+            roots.push(dir);
+        }
+    }
+    roots
 }
 
 fn settings_for(config: &Config, opts: &Options, c: &Candidate) -> crate::config::Settings {
@@ -171,6 +233,7 @@ fn process(
     opts: &Options,
     lexicons: &Lexicons,
     limits: &Limits,
+    git_date: Option<Date>,
 ) -> (Doc, Vec<Diagnostic>) {
     // Debug builds only: lets the tests prove a panic in one article is contained.
     #[cfg(debug_assertions)]
@@ -259,6 +322,7 @@ fn process(
         settings: &settings,
         lexicons,
         today: opts.today,
+        git_date,
     };
     for rule in rules::REGISTRY {
         if let Check::Article(f) = rule.check {

@@ -12,6 +12,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("hygiene", 0.95, 0.9),
     ("promise", 0.9, 0.85),
     ("tone", 0.9, 0.85),
+    ("stale", 0.95, 0.9),
 ];
 
 type Key = (String, String, u32);

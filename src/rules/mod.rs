@@ -9,6 +9,7 @@ pub mod hygiene;
 pub mod link;
 pub mod parse;
 pub mod promise;
+pub mod stale;
 pub mod tone;
 
 use crate::article::Article;
@@ -47,6 +48,8 @@ pub struct ArticleCtx<'a> {
     pub lexicons: &'a Lexicons,
     /// "Today" for date rules.
     pub today: Date,
+    /// Day of the last Git commit touching the article, when Git dates are on.
+    pub git_date: Option<Date>,
 }
 
 impl ArticleCtx<'_> {
@@ -130,6 +133,13 @@ pub static REGISTRY: &[&Rule] = &[
     &parse::malformed_frontmatter::RULE,
     &parse::nesting_too_deep::RULE,
     &parse::internal_error::RULE,
+    &stale::review_overdue::RULE,
+    &stale::review_due_passed::RULE,
+    &stale::expired::RULE,
+    &stale::future_review_date::RULE,
+    &stale::lapsed_wording::RULE,
+    &stale::archived_link_target::RULE,
+    &stale::superseded_not_archived::RULE,
     &promise::unverified_promise::RULE,
     &promise::absolute_claim::RULE,
     &link::broken_link::RULE,
