@@ -199,10 +199,15 @@ impl Lexicon {
             let e = &self.entries[i];
             let mut push = |start: usize, end: usize| {
                 if !e.spec.unless_next_word.is_empty() {
-                    let next = text[end..]
-                        .split(|c: char| !c.is_alphanumeric())
-                        .find(|w| !w.is_empty())
-                        .unwrap_or("");
+                    // Only a word that directly follows ("TODO comments"), not one after
+                    // punctuation ("TODO: list the notices").
+                    let rest = &text[end..];
+                    let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+                    let next = if after_space.len() < rest.len() {
+                        after_space.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+                    } else {
+                        ""
+                    };
                     if e.spec
                         .unless_next_word
                         .iter()
