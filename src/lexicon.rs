@@ -204,7 +204,10 @@ impl Lexicon {
                     let rest = &text[end..];
                     let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
                     let next = if after_space.len() < rest.len() {
-                        after_space.split(|c: char| !c.is_alphanumeric()).next().unwrap_or("")
+                        after_space
+                            .split(|c: char| !c.is_alphanumeric())
+                            .next()
+                            .unwrap_or("")
                     } else {
                         ""
                     };

@@ -168,6 +168,30 @@ fn kb_flag_loads_everything_and_reports_on_the_given_files() {
     );
 }
 
+/// The README's `.pre-commit-config.yaml`, word for word but for `repo` and `rev`, which
+/// point at this checkout.
+fn readme_pre_commit_config(repo: &str, rev: &str) -> String {
+    let readme = fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let at = readme
+        .find("<!-- ci:pre-commit -->")
+        .expect("README has the pre-commit block");
+    let start = at + readme[at..].find("```yaml\n").unwrap() + 8;
+    let end = start + readme[start..].find("```").unwrap();
+    let mut out = String::new();
+    for line in readme[start..end].lines() {
+        let indent = &line[..line.len() - line.trim_start().len()];
+        if line.trim_start().starts_with("- repo:") {
+            out.push_str(&format!("{indent}- repo: {repo}\n"));
+        } else if line.trim_start().starts_with("rev:") {
+            out.push_str(&format!("{indent}rev: {rev}\n"));
+        } else {
+            out.push_str(line);
+            out.push('\n');
+        }
+    }
+    out
+}
+
 fn pre_commit_available() -> bool {
     let ok = Command::new("pre-commit")
         .arg("--version")
@@ -207,7 +231,7 @@ fn the_real_pre_commit_blocks_a_bad_commit_and_passes_a_clean_one() {
     write(
         d,
         ".pre-commit-config.yaml",
-        &format!("repos:\n  - repo: {repo}\n    rev: {}\n    hooks:\n      - id: kblint-system\n        args: [--today, '2026-11-24']\n", head.trim()),
+        &readme_pre_commit_config(repo, head.trim()),
     );
     write(
         d,
@@ -224,7 +248,7 @@ fn the_real_pre_commit_blocks_a_bad_commit_and_passes_a_clean_one() {
             .env("GIT_AUTHOR_EMAIL", "t@example.com")
             .env("GIT_COMMITTER_NAME", "t")
             .env("GIT_COMMITTER_EMAIL", "t@example.com")
-            .env_remove("KBLINT_TODAY")
+            .env("KBLINT_TODAY", "2026-11-24")
             .output()
             .unwrap()
     };
