@@ -147,6 +147,7 @@ pub fn compile(pattern: &str, case_sensitive: bool) -> Result<Regex, String> {
     RegexBuilder::new(&ascii_boundaries(pattern))
         .case_insensitive(!case_sensitive)
         .size_limit(1 << 22)
+        .dfa_size_limit(1 << 23)
         .build()
         .map_err(|e| e.to_string())
 }
@@ -174,6 +175,7 @@ impl Lexicon {
             format!("{flag}{}", expand(&e.spec.pattern, true))
         }))
         .size_limit(1 << 24)
+        .dfa_size_limit(1 << 24)
         .build()
         .map_err(|e| LexiconError {
             lexicon: name.to_string(),
