@@ -210,6 +210,12 @@ impl Corpus {
         corpus
     }
 
+    /// Gives back the summaries and the rule data, to be updated and rebuilt (the editor
+    /// integration rebuilds the corpus after each change).
+    pub fn into_parts(self) -> (Vec<Doc>, Lexicons) {
+        (self.docs, self.lexicons)
+    }
+
     /// The article at an absolute normalised path.
     pub fn doc_at(&self, path: &Path) -> Option<usize> {
         self.by_path.get(path).copied()

@@ -18,6 +18,7 @@ pub mod engine;
 pub mod fsutil;
 pub mod lexicon;
 pub mod line_index;
+pub mod lsp;
 pub mod report;
 pub mod review;
 pub mod rules;
