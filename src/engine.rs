@@ -3,7 +3,7 @@
 
 use crate::article::{Article, Limits, LoadFailure};
 use crate::config::{Config, ConfigError, RuleSettings, Settings};
-use crate::corpus::{Corpus, Doc};
+use crate::corpus::{Corpus, Doc, FsProbes};
 use crate::dates::Date;
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Position, Severity};
 use crate::discover::{self, Candidate};
@@ -101,7 +101,7 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     }
 
     let files = docs.len();
-    let finished = check_corpus(docs, diagnostics, opts.today, lexicons);
+    let finished = check_corpus(docs, diagnostics, opts.today, lexicons, Default::default());
     Ok(Outcome {
         diagnostics: finished.diagnostics,
         files,
@@ -122,16 +122,18 @@ pub struct CorpusOutcome {
 }
 
 /// Runs the corpus-wide rules over `docs` (sorted by display path), then applies the
-/// suppressions to them and to the per-article `diagnostics`, and sorts.
+/// suppressions to them and to the per-article `diagnostics`, and sorts. `probes` are
+/// file-system answers kept from earlier runs (pass `Default::default()` for none).
 pub fn check_corpus(
     docs: Vec<Doc>,
     mut diagnostics: Vec<Diagnostic>,
     today: Date,
     lexicons: Lexicons,
+    probes: std::sync::Arc<FsProbes>,
 ) -> CorpusOutcome {
     let panics = AtomicUsize::new(0);
     // Corpus-wide: every rule over the shared indexes.
-    let corpus = Corpus::new(docs, today, lexicons);
+    let corpus = Corpus::with_probes(docs, today, lexicons, probes);
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {

@@ -350,6 +350,7 @@ impl Server<'_> {
                 let Some(path) = uri_to_path(p.text_document.uri.as_str()) else {
                     return;
                 };
+                self.ws.disk_changed();
                 match (p.text, self.ws.buffer(&path).map(str::to_string)) {
                     (Some(text), _) | (None, Some(text)) => self.ws.set_buffer(path, text),
                     (None, None) => self.ws.file_changed(&path),

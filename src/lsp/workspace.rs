@@ -8,7 +8,7 @@
 
 use crate::article::{Article, Limits};
 use crate::config::Config;
-use crate::corpus::Doc;
+use crate::corpus::{Doc, FsProbes};
 use crate::dates::{self, Date};
 use crate::diagnostic::Diagnostic;
 use crate::discover::{self, Candidate};
@@ -17,6 +17,7 @@ use crate::lexicon::Lexicons;
 use rayon::prelude::*;
 use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
+use std::sync::Arc;
 
 /// The KB of one workspace folder, and the open buffers.
 pub struct Workspace {
@@ -46,6 +47,8 @@ pub struct Workspace {
     results: BTreeMap<PathBuf, Vec<Diagnostic>>,
     /// Messages for the user (bad configuration), drained by the server.
     messages: Vec<String>,
+    /// What link resolution learnt from the disk; forgotten when files change there.
+    probes: Arc<FsProbes>,
 }
 
 /// What an update changed: every path whose findings (or text) changed, with its full
@@ -71,6 +74,7 @@ impl Workspace {
             reload_all: true,
             results: BTreeMap::new(),
             messages: Vec::new(),
+            probes: Arc::default(),
         }
     }
 
@@ -104,8 +108,14 @@ impl Workspace {
         }
     }
 
+    /// Something changed on disk: links are resolved against the disk afresh.
+    pub fn disk_changed(&mut self) {
+        self.probes = Arc::default();
+    }
+
     /// A file changed on disk (saved, created or deleted outside the editor).
     pub fn file_changed(&mut self, path: &Path) {
+        self.disk_changed();
         let Some(root) = &self.root else {
             return;
         };
@@ -218,6 +228,7 @@ impl Workspace {
     /// Reads the configuration and every article again.
     fn load_all(&mut self) {
         self.reload_all = false;
+        self.probes = Arc::default();
         self.dirty.clear();
         let Some(root) = self.root.clone() else {
             self.lexicons = Some(Lexicons::embedded());
@@ -323,7 +334,8 @@ impl Workspace {
         }
         let lexicons = self.lexicons.take().unwrap_or_else(Lexicons::embedded);
         let docs = std::mem::take(&mut self.docs);
-        let outcome = engine::check_corpus(docs, per_article, self.today, lexicons);
+        let outcome =
+            engine::check_corpus(docs, per_article, self.today, lexicons, self.probes.clone());
         if outcome.internal_errors > 0 {
             self.messages.push(format!(
                 "kblint: {} corpus rule(s) failed (internal error); please report it",
@@ -357,7 +369,7 @@ impl Workspace {
         let ((doc, diags), _) = engine::check_guarded(&c, settings, &lexicons, self.today, || {
             engine::load_text(&c, text, &limits)
         });
-        let outcome = engine::check_corpus(vec![doc], diags, self.today, lexicons);
+        let outcome = engine::check_corpus(vec![doc], diags, self.today, lexicons, Arc::default());
         self.lexicons = Some(outcome.corpus.into_parts().1);
         Some(outcome.diagnostics)
     }
