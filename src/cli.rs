@@ -1,6 +1,5 @@
 //! The command line: `check` (the default), `rules`, `explain`, `init`, `lsp`.
 
-use crate::article::Limits;
 use crate::config::{Config, RuleSettings};
 use crate::dates;
 use crate::diagnostic::Severity;
@@ -16,9 +15,11 @@ const EXAMPLES: &str = "Examples:
   kblint check docs/ --today 2026-11-24    fix \"today\" for reproducible runs
   kblint check --format json kb/ > out.json
   kblint check --select stale,KB201 kb/    only staleness and conflicting facts
+  kblint report --html kb-health.html kb/  the KB health report for owners and leads
   kblint rules                             list every rule
   kblint explain KB301                     why a rule matters, with examples
   kblint init                              write a commented .kblint.yml
+  kblint verify billing/refunds.md --by \"Ana Lima\"   record a review in the frontmatter
   kblint lsp                               language server for editors (stdio)";
 
 /// A fast linter for customer-support knowledge bases: stale articles, conflicting
@@ -42,11 +43,15 @@ enum Command {
         #[arg(long, value_enum, default_value_t = RulesFormat::Table)]
         format: RulesFormat,
     },
+    /// Write the KB health report: a self-contained HTML file and/or a Markdown summary.
+    Report(ReportArgs),
     /// Explain a rule: why it matters, a bad and a good example.
     Explain {
         /// Rule code (KB301) or name (unverified-promise).
         rule: String,
     },
+    /// Record a verification in articles' frontmatter: who and when (closes staleness findings).
+    Verify(VerifyArgs),
     /// Run the language server on stdin/stdout (for editors; see the README's "Editors").
     Lsp {
         /// Fix "today" (YYYY-MM-DD) for every date rule.
@@ -79,6 +84,29 @@ enum ColorChoice {
     Auto,
     Always,
     Never,
+}
+
+/// Options of `verify`.
+#[derive(Debug, Args, Clone)]
+struct VerifyArgs {
+    /// Articles to stamp (files, or folders: every article in them).
+    #[arg(required = true)]
+    paths: Vec<PathBuf>,
+    /// Who verified the articles (written to the verifier key).
+    #[arg(long, value_name = "NAME")]
+    by: String,
+    /// The verification day (YYYY-MM-DD); default: today.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    date: Option<String>,
+    /// Also set the review interval (90d, 12w, 6m, 1y or days).
+    #[arg(long, value_name = "INTERVAL")]
+    interval: Option<String>,
+    /// Fix "today" (YYYY-MM-DD), the default for --date.
+    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Print nothing on success.
+    #[arg(long, short)]
+    quiet: bool,
 }
 
 /// Options of `check`.
@@ -120,6 +148,63 @@ struct CheckArgs {
     /// Follow symbolic links while walking folders (loops are detected).
     #[arg(long)]
     follow_links: bool,
+    /// Do not use Git commit dates for articles without a review date.
+    #[arg(long)]
+    no_git: bool,
+    /// Load the whole KB from DIR and report only on the given PATHs (and on findings
+    /// related to them): corpus-wide rules still see every article. For pre-commit, which
+    /// passes the staged files.
+    #[arg(long, value_name = "DIR")]
+    kb: Option<PathBuf>,
+    /// Report only on files changed since a Git ref (and untracked files).
+    #[arg(long, value_name = "REF")]
+    changed_since: Option<String>,
+    /// Record the current findings in FILE (JSON), to adopt kblint without fixing everything.
+    #[arg(long, value_name = "FILE")]
+    write_baseline: Option<PathBuf>,
+    /// Report only findings that are not in the baseline FILE.
+    #[arg(long, value_name = "FILE")]
+    baseline: Option<PathBuf>,
+    /// Link findings to `{URL}/{path}#L{line}` in the html and markdown formats
+    /// (default: `base_url` from `.kblint.yml`, else relative file links).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+/// Options of `report`.
+#[derive(Debug, Args, Clone)]
+struct ReportArgs {
+    /// Files and folders to check.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Write the HTML health report to this file.
+    #[arg(long, value_name = "FILE", required_unless_present = "markdown")]
+    html: Option<PathBuf>,
+    /// Write the Markdown summary to this file (`-` for stdout).
+    #[arg(long, value_name = "FILE")]
+    markdown: Option<PathBuf>,
+    /// Fix "today" (YYYY-MM-DD) for every date rule.
+    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Use this configuration file only (no discovery).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Only these rules: codes, names or categories, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    select: Vec<String>,
+    /// Skip these rules: codes, names or categories, comma-separated.
+    #[arg(long, value_delimiter = ',', value_name = "RULES")]
+    ignore: Vec<String>,
+    /// Link findings to `{URL}/{path}#L{line}` (default: `base_url` from `.kblint.yml`,
+    /// else links relative to the report file).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+    /// Follow symbolic links while walking folders (loops are detected).
+    #[arg(long)]
+    follow_links: bool,
+    /// Do not fall back to Git commit dates for articles without a review date.
+    #[arg(long)]
+    no_git: bool,
 }
 
 /// Runs the command line; returns the exit code.
@@ -138,7 +223,9 @@ pub fn main() -> i32 {
             print_rules(format);
             0
         }
+        Some(Command::Report(args)) => report_cmd(args),
         Some(Command::Explain { rule }) => explain(&rule),
+        Some(Command::Verify(args)) => verify(args),
         Some(Command::Init { dir, force }) => init(&dir, force),
         Some(Command::Lsp { today, stdio: _ }) => {
             let today = match today.as_deref().map(|t| (t, dates::parse_today(t))) {
@@ -156,7 +243,15 @@ fn fail(msg: impl std::fmt::Display) -> i32 {
     2
 }
 
-fn check(args: CheckArgs) -> i32 {
+/// A finished run: what the reporters need.
+struct Analysed {
+    outcome: engine::Outcome,
+    today: dates::Date,
+    base_url: Option<String>,
+}
+
+/// Loads configuration and runs the engine; `Err` is the exit code to return now.
+fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
     let start = args
         .paths
         .first()
@@ -168,13 +263,13 @@ fn check(args: CheckArgs) -> i32 {
     };
     let mut config = match config {
         Ok(c) => c,
-        Err(e) => return fail(e),
+        Err(e) => return Err(fail(e)),
     };
     for sel in args.select.iter().chain(&args.ignore) {
         if !rules::is_known_selector(sel) {
-            return fail(format!(
+            return Err(fail(format!(
                 "unknown rule or category `{sel}` (see `kblint rules`)"
-            ));
+            )));
         }
     }
     if args.show_settings {
@@ -183,12 +278,12 @@ fn check(args: CheckArgs) -> i32 {
             let _ = crate::discover::discover(std::slice::from_ref(&start), &mut config, false);
         }
         print!("{}", config.describe(&start));
-        return 0;
+        return Err(0);
     }
     let today = match &args.today {
         Some(t) => match dates::parse_today(t) {
             Some(d) => d,
-            None => return fail(format!("--today `{t}` is not a YYYY-MM-DD date")),
+            None => return Err(fail(format!("--today `{t}` is not a YYYY-MM-DD date"))),
         },
         None => config.today().unwrap_or_else(dates::local_today),
     };
@@ -202,11 +297,85 @@ fn check(args: CheckArgs) -> i32 {
         today,
         cli_rules,
         follow_links: args.follow_links,
-        limits: Limits::default(),
+        no_git: args.no_git,
     };
     let outcome = match engine::run(&mut config, &opts) {
         Ok(o) => o,
-        Err(e) => return fail(e),
+        Err(e) => return Err(fail(e)),
+    };
+    Ok(Analysed {
+        outcome,
+        today,
+        base_url: args.base_url.clone().or_else(|| config.base_url()),
+    })
+}
+
+fn check(mut args: CheckArgs) -> i32 {
+    // `--kb DIR a.md b.md`: load DIR, report on a.md and b.md.
+    let only_paths = match &args.kb {
+        Some(kb) => std::mem::replace(&mut args.paths, vec![kb.clone()]),
+        None => Vec::new(),
+    };
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let Analysed {
+        outcome,
+        today,
+        base_url,
+    } = match analyse(&args) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    for n in &outcome.notices {
+        eprintln!("kblint: note: {n}");
+    }
+    let mut diagnostics = outcome.diagnostics;
+    let mut only: Vec<String> = only_paths
+        .iter()
+        .map(|p| crate::discover::display_path(p))
+        .collect();
+    if let Some(reference) = &args.changed_since {
+        match changed_files(&start, reference) {
+            Ok(files) => only.extend(files),
+            Err(e) => return fail(e),
+        }
+    }
+    if args.kb.is_some() || args.changed_since.is_some() {
+        let only: std::collections::HashSet<String> = only.into_iter().collect();
+        diagnostics
+            .retain(|d| only.contains(&d.path) || d.related.iter().any(|r| only.contains(&r.path)));
+    }
+    if let Some(path) = &args.write_baseline {
+        let b = crate::baseline::Baseline::from_diagnostics(&diagnostics);
+        if let Err(e) = crate::fsutil::write_atomic(path, &b.to_bytes()) {
+            return fail(format!(
+                "cannot write baseline {}: {e}",
+                crate::discover::display_path(path)
+            ));
+        }
+        eprintln!(
+            "kblint: wrote {} findings to baseline {}",
+            diagnostics.len(),
+            crate::discover::display_path(path)
+        );
+    }
+    if let Some(path) = &args.baseline {
+        let b = match crate::baseline::Baseline::read(path) {
+            Ok(b) => b,
+            Err(e) => return fail(e),
+        };
+        let (new, fixed) = b.filter(diagnostics);
+        diagnostics = new;
+        if fixed > 0 {
+            eprintln!("kblint: {fixed} baseline findings no longer occur (fixed); prune them with --write-baseline {}", crate::discover::display_path(path));
+        }
+    }
+    let outcome = engine::Outcome {
+        diagnostics,
+        ..outcome
     };
     let color = match args.color {
         ColorChoice::Always => true,
@@ -224,6 +393,10 @@ fn check(args: CheckArgs) -> i32 {
             color,
             statistics: args.statistics,
             quiet: args.quiet,
+            articles: &outcome.articles,
+            categories_checked: &outcome.categories_checked,
+            today,
+            links: report::Links::new(base_url, None),
         },
     );
     let mut stdout = std::io::stdout().lock();
@@ -239,6 +412,139 @@ fn check(args: CheckArgs) -> i32 {
     }
     let gate = |s: Severity| s == Severity::Error || (args.deny_warnings && s == Severity::Warning);
     i32::from(outcome.diagnostics.iter().any(|d| gate(d.severity)))
+}
+
+/// Display paths of files changed since `reference`, plus untracked files, in the Git
+/// work tree that holds `start`.
+fn changed_files(start: &std::path::Path, reference: &str) -> Result<Vec<String>, String> {
+    let dir = crate::discover::absolute(start);
+    let dir = if dir.is_dir() {
+        dir
+    } else {
+        dir.parent().map(|p| p.to_path_buf()).unwrap_or(dir)
+    };
+    let git = |args: &[&str]| -> Result<String, String> {
+        let out = std::process::Command::new("git")
+            .arg("-C")
+            .arg(&dir)
+            .args(args)
+            .output()
+            .map_err(|e| format!("--changed-since needs git: {e}"))?;
+        if !out.status.success() {
+            return Err(format!(
+                "git {}: {}",
+                args.join(" "),
+                String::from_utf8_lossy(&out.stderr).trim()
+            ));
+        }
+        Ok(String::from_utf8_lossy(&out.stdout).into_owned())
+    };
+    let top = git(&["rev-parse", "--show-toplevel"])?;
+    let top = std::path::PathBuf::from(top.trim());
+    let mut files = Vec::new();
+    for list in [
+        git(&["diff", "--name-only", "-z", reference, "--"])?,
+        git(&[
+            "ls-files",
+            "--others",
+            "--exclude-standard",
+            "-z",
+            "--full-name",
+        ])?,
+    ] {
+        files.extend(
+            list.split('\0')
+                .filter(|s| !s.is_empty())
+                .map(|rel| crate::discover::display_path(&top.join(rel))),
+        );
+    }
+    Ok(files)
+}
+
+/// `kblint report`: writes the HTML report and/or the Markdown summary. Exits 0 once
+/// written (findings do not fail it), 2 when it cannot run or write.
+fn report_cmd(args: ReportArgs) -> i32 {
+    let check_args = CheckArgs {
+        paths: args.paths.clone(),
+        today: args.today.clone(),
+        format: Format::Json,
+        config: args.config.clone(),
+        select: args.select.clone(),
+        ignore: args.ignore.clone(),
+        deny_warnings: false,
+        quiet: false,
+        statistics: false,
+        color: ColorChoice::Never,
+        show_settings: false,
+        follow_links: args.follow_links,
+        base_url: args.base_url.clone(),
+        kb: None,
+        changed_since: None,
+        write_baseline: None,
+        baseline: None,
+        no_git: args.no_git,
+    };
+    let Analysed {
+        outcome,
+        today,
+        base_url,
+    } = match analyse(&check_args) {
+        Ok(a) => a,
+        Err(code) => return code,
+    };
+    let outputs = [
+        (Format::Html, args.html.as_ref()),
+        (Format::Markdown, args.markdown.as_ref()),
+    ];
+    for (format, path) in outputs {
+        let Some(path) = path else { continue };
+        let to_stdout = path.as_os_str() == "-";
+        let dir = path.parent().filter(|_| !to_stdout);
+        let rendered = report::render(
+            format,
+            &report::Report {
+                diagnostics: &outcome.diagnostics,
+                files: outcome.files,
+                color: false,
+                statistics: false,
+                quiet: false,
+                articles: &outcome.articles,
+                categories_checked: &outcome.categories_checked,
+                today,
+                links: report::Links::new(base_url.clone(), dir),
+            },
+        );
+        if to_stdout {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(rendered.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return 2;
+            }
+            continue;
+        }
+        if let Some(d) = dir.filter(|d| !d.as_os_str().is_empty()) {
+            let _ = std::fs::create_dir_all(d);
+        }
+        if let Err(e) = crate::fsutil::write_atomic(path, rendered.as_bytes()) {
+            return fail(format!(
+                "cannot write {}: {e}",
+                crate::discover::display_path(path)
+            ));
+        }
+        eprintln!(
+            "kblint: wrote {} ({} articles, {} findings)",
+            crate::discover::display_path(path),
+            outcome.articles.len(),
+            outcome.diagnostics.len()
+        );
+    }
+    if outcome.internal_errors > 0 {
+        return 2;
+    }
+    0
 }
 
 fn print_rules(format: RulesFormat) {
@@ -308,6 +614,66 @@ fn explain(name: &str) -> i32 {
             }
         }
     }
+}
+
+fn verify(args: VerifyArgs) -> i32 {
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let mut config = match Config::discover(&start) {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let parse_day = |what: &str, s: &str| {
+        dates::parse_today(s).ok_or_else(|| format!("{what} `{s}` is not a YYYY-MM-DD date"))
+    };
+    let today = match &args.today {
+        Some(t) => match parse_day("--today", t) {
+            Ok(d) => d,
+            Err(e) => return fail(e),
+        },
+        None => config.today().unwrap_or_else(dates::local_today),
+    };
+    let date = match &args.date {
+        Some(d) => match parse_day("--date", d) {
+            Ok(d) => d,
+            Err(e) => return fail(e),
+        },
+        None => today,
+    };
+    let stamp = crate::stamp::Stamp {
+        by: args.by.trim().to_string(),
+        date,
+        interval: args.interval.clone(),
+    };
+    if let Err(e) = crate::stamp::validate(&stamp) {
+        return fail(e);
+    }
+    let found = match crate::discover::discover(&args.paths, &mut config, false) {
+        Ok(f) => f,
+        Err(e) => return fail(e),
+    };
+    let mut code = 0;
+    for p in &found.problems {
+        eprintln!("kblint: {}: {}", p.display, p.message);
+        code = 2;
+    }
+    for c in &found.files {
+        match crate::stamp::stamp_file(&c.path, &stamp) {
+            Ok(s) if !args.quiet => {
+                let what = if s.changed { "stamped" } else { "unchanged" };
+                println!("{}: {what} ({})", c.display, s.keys.join(", "));
+            }
+            Ok(_) => {}
+            Err(e) => {
+                eprintln!("kblint: {}: not stamped: {e}", c.display);
+                code = 2;
+            }
+        }
+    }
+    code
 }
 
 /// The starter configuration `kblint init` writes.

@@ -1,6 +1,7 @@
 //! Configuration: `.kblint.yml` files, found upward from the checked path and in
 //! subfolders, layered so the closest one wins, resolved per article.
 
+use crate::article::Limits;
 use crate::dates;
 use crate::diagnostic::{Category, Severity};
 use crate::lexicon::EntrySpec;
@@ -52,6 +53,22 @@ pub struct RuleSettings {
     pub required: Option<Vec<String>>,
 }
 
+/// `limits:` in configuration: what one file may cost to load.
+#[derive(Debug, Clone, Default, Deserialize, PartialEq)]
+#[serde(deny_unknown_fields)]
+pub struct LimitsSpec {
+    /// Largest file read (`10MB`, `512KB`, bytes).
+    pub file_size: Option<Scalar>,
+    /// Largest frontmatter block.
+    pub frontmatter_size: Option<Scalar>,
+    /// Deepest YAML nesting.
+    pub yaml_depth: Option<usize>,
+    /// Most YAML values after alias expansion.
+    pub yaml_nodes: Option<usize>,
+    /// Deepest Markdown list/blockquote nesting.
+    pub nesting: Option<usize>,
+}
+
 /// One `overrides` entry: settings for the files matching some globs.
 #[derive(Debug, Clone, Default, Deserialize, PartialEq)]
 pub struct Override {
@@ -77,8 +94,8 @@ pub struct ConfigFile {
     pub extensions: Option<Vec<String>>,
     /// Globs of files and folders to skip.
     pub exclude: Option<Vec<String>>,
-    /// Largest file read (bytes, or `10MB`, `512KB`).
-    pub max_file_size: Option<Scalar>,
+    /// Resource limits for hostile input.
+    pub limits: Option<LimitsSpec>,
     /// Path of the canonical facts registry.
     pub facts: Option<String>,
     /// Globs of policy articles (they back promises).
@@ -87,6 +104,8 @@ pub struct ConfigFile {
     pub macros: Option<Vec<String>>,
     /// Globs of changelogs and release notes (dated history, never stale).
     pub changelogs: Option<Vec<String>>,
+    /// Globs of archive folders (kept for history, like `status: archived`).
+    pub archive: Option<Vec<String>>,
     /// Extra lexicon entries by lexicon name.
     pub lexicons: Option<BTreeMap<String, Vec<EntrySpec>>>,
     /// Settings for files matching globs.
@@ -137,11 +156,12 @@ const TOP_KEYS: &[&str] = &[
     "required",
     "extensions",
     "exclude",
-    "max_file_size",
+    "limits",
     "facts",
     "policy",
     "macros",
     "changelogs",
+    "archive",
     "lexicons",
     "overrides",
     "base_url",
@@ -195,6 +215,7 @@ pub struct Layer {
     macros: Option<GlobSet>,
     policy: Option<GlobSet>,
     changelogs: Option<GlobSet>,
+    archive: Option<GlobSet>,
 }
 
 /// Compiles globs written relative to a folder. A glob without `/` matches at any depth.
@@ -280,12 +301,22 @@ impl Layer {
                 }
             }
         }
-        if let Some(s) = &file.max_file_size {
-            if parse_size(&s.text()).is_none() {
-                return Err(err(
-                    line_of(text, "max_file_size"),
-                    format!("`max_file_size: {}` is not a size", s.text()),
-                ));
+        if let Some(l) = &file.limits {
+            for (key, v) in [
+                ("file_size", &l.file_size),
+                ("frontmatter_size", &l.frontmatter_size),
+            ] {
+                if let Some(v) = v {
+                    if parse_size(&v.text()).is_none() {
+                        return Err(err(
+                            line_of(text, key),
+                            format!(
+                                "`{key}: {}` is not a size like 10MB, 256KB or bytes",
+                                v.text()
+                            ),
+                        ));
+                    }
+                }
             }
         }
         Ok(Layer {
@@ -293,6 +324,7 @@ impl Layer {
             macros: set(&file.macros)?,
             policy: set(&file.policy)?,
             changelogs: set(&file.changelogs)?,
+            archive: set(&file.archive)?,
             overrides,
             path: path.to_path_buf(),
             dir,
@@ -442,6 +474,8 @@ pub struct Roles {
     pub is_policy: bool,
     /// A changelog or release notes.
     pub is_changelog: bool,
+    /// In an archive folder: kept for history, treated like `status: archived`.
+    pub is_archive: bool,
 }
 
 /// The settings in force for one article.
@@ -545,6 +579,15 @@ const DEFAULT_CHANGELOGS: &[&str] = &[
     "release-notes.md",
 ];
 const DEFAULT_POLICY: &[&str] = &["policies", "policy", "legal", "terms"];
+const DEFAULT_ARCHIVE: &[&str] = &[
+    "archive",
+    "archived",
+    "archives",
+    "_archive",
+    "deprecated",
+    "retired",
+    "obsolete",
+];
 
 impl Config {
     /// `--config FILE`: that file only.
@@ -621,10 +664,28 @@ impl Config {
             .collect()
     }
 
-    /// The largest file read.
-    pub fn max_file_size(&self) -> u64 {
-        self.innermost(|f| f.max_file_size.as_ref().and_then(|s| parse_size(&s.text())))
-            .unwrap_or(10 * 1024 * 1024)
+    /// Resource limits: built-in defaults, each overridable under `limits:`.
+    pub fn limits(&self) -> Limits {
+        let d = Limits::default();
+        let size = |f: fn(&LimitsSpec) -> &Option<Scalar>| {
+            self.innermost(|c| {
+                c.limits
+                    .as_ref()
+                    .and_then(|l| f(l).as_ref())
+                    .and_then(|s| parse_size(&s.text()))
+            })
+        };
+        let count =
+            |f: fn(&LimitsSpec) -> Option<usize>| self.innermost(|c| c.limits.as_ref().and_then(f));
+        Limits {
+            max_file_size: size(|l| &l.file_size).unwrap_or(d.max_file_size),
+            max_frontmatter_size: size(|l| &l.frontmatter_size)
+                .map(|n| n as usize)
+                .unwrap_or(d.max_frontmatter_size),
+            max_yaml_depth: count(|l| l.yaml_depth).unwrap_or(d.max_yaml_depth),
+            max_yaml_nodes: count(|l| l.yaml_nodes).unwrap_or(d.max_yaml_nodes),
+            max_nesting: count(|l| l.nesting).unwrap_or(d.max_nesting),
+        }
     }
 
     /// The facts registry path, resolved against its config file's folder.
@@ -694,6 +755,7 @@ impl Config {
             is_macro: role(|l| &l.macros, DEFAULT_MACROS),
             is_policy: role(|l| &l.policy, DEFAULT_POLICY),
             is_changelog: role(|l| &l.changelogs, DEFAULT_CHANGELOGS),
+            is_archive: role(|l| &l.archive, DEFAULT_ARCHIVE),
         }
     }
 
@@ -725,8 +787,8 @@ impl Config {
         out.push_str(&format!("overdue_error_after: {}\n", s.overdue_error_after));
         out.push_str(&format!("required: {}\n", s.required.join(", ")));
         out.push_str(&format!(
-            "roles: macro={} policy={} changelog={}\n",
-            s.roles.is_macro, s.roles.is_policy, s.roles.is_changelog
+            "roles: macro={} policy={} changelog={} archive={}\n",
+            s.roles.is_macro, s.roles.is_policy, s.roles.is_changelog, s.roles.is_archive
         ));
         if let Some(f) = self.facts_path() {
             out.push_str(&format!("facts: {}\n", crate::discover::display_path(&f)));

@@ -45,6 +45,8 @@ pub struct Doc {
     pub links: Vec<DocLink>,
     /// Inline suppressions.
     pub suppressions: Suppressions,
+    /// Customer-facing commitments found in its prose (promise and tone rules).
+    pub promises: Vec<crate::rules::promise::Promise>,
 }
 
 impl Doc {
@@ -80,6 +82,7 @@ impl Doc {
             anchors,
             links,
             suppressions,
+            promises: Vec::new(),
         }
     }
 
@@ -94,6 +97,7 @@ impl Doc {
             anchors: HashSet::new(),
             links: Vec::new(),
             suppressions: Suppressions::default(),
+            promises: Vec::new(),
         }
     }
 }
@@ -106,10 +110,14 @@ pub struct Corpus {
     by_lower: HashMap<String, Vec<usize>>,
     /// Every link resolved once: `targets[doc][link]`.
     pub targets: Vec<Vec<Target>>,
+    /// Folder listings read while resolving case mismatches, read once per folder.
+    listings: std::sync::RwLock<HashMap<PathBuf, Option<std::sync::Arc<Vec<std::ffi::OsString>>>>>,
     /// "Today".
     pub today: Date,
     /// Rule data.
     pub lexicons: Lexicons,
+    /// Folders a `superseded_by` path may be relative to (after the article's own).
+    pub kb_roots: Vec<PathBuf>,
     /// File-system answers for link resolution.
     probes: std::sync::Arc<FsProbes>,
 }
@@ -236,8 +244,10 @@ impl Corpus {
             by_path,
             by_lower,
             targets: Vec::new(),
+            listings: Default::default(),
             today,
             lexicons,
+            kb_roots: Vec::new(),
             probes,
         };
         use rayon::prelude::*;
@@ -319,11 +329,11 @@ impl Corpus {
         if let Some(&i) = self.by_lower.get(&lower).and_then(|v| v.first()) {
             return Some(self.docs[i].display.clone());
         }
-        FsProbes::memo(&self.probes.case, target, || Self::case_on_disk(target))
+        FsProbes::memo(&self.probes.case, target, || self.case_on_disk(target))
     }
 
     /// Assets: walks down component by component, matching names case-insensitively.
-    fn case_on_disk(target: &Path) -> Option<String> {
+    fn case_on_disk(&self, target: &Path) -> Option<String> {
         let mut cur = PathBuf::new();
         let mut changed = false;
         for c in target.components() {
@@ -333,14 +343,34 @@ impl Corpus {
                 continue;
             }
             let want = c.as_os_str().to_string_lossy().to_lowercase();
-            let found = std::fs::read_dir(&cur)
-                .ok()?
-                .filter_map(Result::ok)
-                .find(|e| e.file_name().to_string_lossy().to_lowercase() == want)?;
-            cur = cur.join(found.file_name());
+            let listing = self.listing(&cur)?;
+            let found = listing
+                .iter()
+                .find(|n| n.to_string_lossy().to_lowercase() == want)?;
+            cur = cur.join(found);
             changed = true;
         }
         changed.then(|| crate::discover::display_path(&cur))
+    }
+
+    /// The entries of a folder, read once and shared between threads.
+    fn listing(&self, dir: &Path) -> Option<std::sync::Arc<Vec<std::ffi::OsString>>> {
+        if let Ok(cache) = self.listings.read() {
+            if let Some(hit) = cache.get(dir) {
+                return hit.clone();
+            }
+        }
+        let names = std::fs::read_dir(dir).ok().map(|rd| {
+            std::sync::Arc::new(
+                rd.filter_map(Result::ok)
+                    .map(|e| e.file_name())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        if let Ok(mut cache) = self.listings.write() {
+            cache.insert(dir.to_path_buf(), names.clone());
+        }
+        names
     }
 
     /// Builds a diagnostic for `doc` if `rule` is on for it.

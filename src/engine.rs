@@ -26,8 +26,8 @@ pub struct Options {
     pub cli_rules: RuleSettings,
     /// Follow symbolic links while walking.
     pub follow_links: bool,
-    /// Load limits.
-    pub limits: Limits,
+    /// Never ask Git for last-commit dates (`--no-git`).
+    pub no_git: bool,
 }
 
 /// The result of a run.
@@ -39,6 +39,12 @@ pub struct Outcome {
     pub files: usize,
     /// Panics caught (exit code 2).
     pub internal_errors: usize,
+    /// Review facts of every article, sorted by path (for the health reports).
+    pub articles: Vec<crate::health::ArticleFacts>,
+    /// Categories with at least one rule on (so a report can tell "none found" from "not checked").
+    pub categories_checked: Vec<crate::diagnostic::Category>,
+    /// One-line notices for stderr (e.g. why Git dates are unavailable).
+    pub notices: Vec<String>,
 }
 
 /// Why a run could not start.
@@ -64,10 +70,25 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     let found =
         discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
-    let mut limits = opts.limits;
-    limits.max_file_size = config.max_file_size();
+    let limits = config.limits();
     let config: &Config = config;
     let panics = AtomicUsize::new(0);
+    let mut notices = Vec::new();
+
+    // Git fallback dates: one `git log` pass for the whole tree, before any article.
+    let git_dates = if !opts.no_git
+        && found
+            .files
+            .iter()
+            .any(|c| uses_git_dates(&settings_for(config, opts, c)))
+    {
+        let files: Vec<&std::path::Path> = found.files.iter().map(|c| c.path.as_path()).collect();
+        let g = crate::git::last_commit_dates(&files, &opts.paths);
+        notices.extend(g.notices);
+        g.dates
+    } else {
+        std::collections::HashMap::new()
+    };
 
     // Per-article: load once, check, summarise. Order is restored by the final sort.
     let results: Vec<(Doc, Vec<Diagnostic>)> = found
@@ -76,7 +97,9 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         .map(|c| {
             let settings = settings_for(config, opts, c);
             let load = || Article::load(c.path.clone(), c.display.clone(), &limits);
-            let (result, panicked) = check_guarded(c, settings, &lexicons, opts.today, load);
+            let git_date = git_dates.get(&c.path).copied();
+            let (result, panicked) =
+                check_guarded(c, settings, &lexicons, opts.today, git_date, load);
             if panicked {
                 panics.fetch_add(1, Ordering::Relaxed);
             }
@@ -101,11 +124,22 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     }
 
     let files = docs.len();
-    let finished = check_corpus(docs, diagnostics, opts.today, lexicons, Default::default());
+    let finished = check_corpus(
+        docs,
+        diagnostics,
+        opts.today,
+        lexicons,
+        kb_roots(config, opts),
+        Default::default(),
+    );
+    let corpus = &finished.corpus;
     Ok(Outcome {
         diagnostics: finished.diagnostics,
         files,
         internal_errors: panics.load(Ordering::Relaxed) + finished.internal_errors,
+        articles: crate::health::collect(&corpus.docs, opts.today),
+        categories_checked: crate::health::categories_checked(&corpus.docs),
+        notices,
     })
 }
 
@@ -122,18 +156,21 @@ pub struct CorpusOutcome {
 }
 
 /// Runs the corpus-wide rules over `docs` (sorted by display path), then applies the
-/// suppressions to them and to the per-article `diagnostics`, and sorts. `probes` are
-/// file-system answers kept from earlier runs (pass `Default::default()` for none).
+/// suppressions to them and to the per-article `diagnostics`, and sorts. `kb_roots` are
+/// the folders `superseded_by` paths may be relative to; `probes` are file-system
+/// answers kept from earlier runs (`Default::default()` for none).
 pub fn check_corpus(
     docs: Vec<Doc>,
     mut diagnostics: Vec<Diagnostic>,
     today: Date,
     lexicons: Lexicons,
+    kb_roots: Vec<PathBuf>,
     probes: std::sync::Arc<FsProbes>,
 ) -> CorpusOutcome {
     let panics = AtomicUsize::new(0);
     // Corpus-wide: every rule over the shared indexes.
-    let corpus = Corpus::with_probes(docs, today, lexicons, probes);
+    let mut corpus = Corpus::with_probes(docs, today, lexicons, probes);
+    corpus.kb_roots = kb_roots;
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
@@ -167,11 +204,12 @@ pub fn check_guarded(
     settings: Settings,
     lexicons: &Lexicons,
     today: Date,
+    git_date: Option<Date>,
     load: impl FnOnce() -> Result<Article, LoadFailure>,
 ) -> ((Doc, Vec<Diagnostic>), bool) {
     let fallback = settings.clone();
     match catch_unwind(AssertUnwindSafe(|| {
-        check_article(load(), c, settings, lexicons, today)
+        check_article(load(), c, settings, lexicons, today, git_date)
     })) {
         Ok(r) => (r, false),
         Err(_) => {
@@ -205,7 +243,40 @@ pub fn load_text(c: &Candidate, text: String, limits: &Limits) -> Result<Article
     Article::from_bytes(c.path.clone(), c.display.clone(), text.into_bytes(), limits)
 }
 
-fn settings_for(config: &Config, opts: &Options, c: &Candidate) -> Settings {
+/// Whether any rule that reads Git dates is on for these settings.
+fn uses_git_dates(s: &crate::config::Settings) -> bool {
+    [
+        &rules::stale::review_overdue::RULE.meta,
+        &rules::stale::lapsed_wording::RULE.meta,
+    ]
+    .iter()
+    .any(|m| s.severity(m).is_some())
+}
+
+/// The folders `superseded_by` paths may be relative to: the outermost configuration
+/// file's folder, then each checked folder (a checked file's folder).
+fn kb_roots(config: &Config, opts: &Options) -> Vec<PathBuf> {
+    let mut roots: Vec<PathBuf> = config
+        .layers
+        .first()
+        .map(|l| l.dir.clone())
+        .into_iter()
+        .collect();
+    for p in &opts.paths {
+        let abs = crate::discover::absolute(p);
+        let dir = if abs.is_dir() {
+            abs
+        } else {
+            abs.parent().map(PathBuf::from).unwrap_or(abs)
+        };
+        if !roots.contains(&dir) {
+            roots.push(dir);
+        }
+    }
+    roots
+}
+
+fn settings_for(config: &Config, opts: &Options, c: &Candidate) -> crate::config::Settings {
     let mut s = config.settings_for(&c.path);
     s.apply(&opts.cli_rules);
     s
@@ -229,14 +300,26 @@ fn file_diag(
 }
 
 /// Runs the per-article rules on one loaded article (or reports why it did not load),
-/// and summarises it for the corpus. `settings` are those in force for its path.
+/// and summarises it for the corpus. `settings` are those in force for its path;
+/// `git_date` is its last commit's date, if known.
 pub fn check_article(
     loaded: Result<Article, LoadFailure>,
     c: &Candidate,
     mut settings: Settings,
     lexicons: &Lexicons,
     today: Date,
+    git_date: Option<Date>,
 ) -> (Doc, Vec<Diagnostic>) {
+    // Debug builds only: lets the tests prove a panic in one article is contained.
+    #[cfg(debug_assertions)]
+    if std::env::var_os("KBLINT_DEBUG_PANIC_ON")
+        .is_some_and(|p| c.display.ends_with(&*p.to_string_lossy()))
+    {
+        #[allow(clippy::panic)]
+        {
+            panic!("KBLINT_DEBUG_PANIC_ON: deliberate panic for {}", c.display);
+        }
+    }
     let mut out = Vec::new();
     let article = match loaded {
         Ok(a) => a,
@@ -246,7 +329,7 @@ pub fn check_article(
                 LoadFailure::Binary => (&parse::not_text::RULE.meta, "binary file (contains NUL bytes), not a Markdown article".to_string(), Position::FILE),
                 LoadFailure::TooLarge { size, limit } => (
                     &parse::file_too_large::RULE.meta,
-                    format!("file is {size} bytes, over the limit of {limit} bytes (`max_file_size`); not read"),
+                    format!("file is {size} bytes, over the limit of {limit} bytes (`limits.file_size`); not read"),
                     Position::FILE,
                 ),
                 LoadFailure::InvalidUtf8 { line, column } => (
@@ -300,11 +383,20 @@ pub fn check_article(
             });
         }
     }
+    if let Some(message) = &article.nesting_error {
+        out.extend(file_diag(
+            &parse::nesting_too_deep::RULE.meta,
+            &settings,
+            &c.display,
+            message.clone(),
+        ));
+    }
     let ctx = ArticleCtx {
         article: &article,
         settings: &settings,
         lexicons,
         today,
+        git_date,
     };
     for rule in rules::REGISTRY {
         if let Check::Article(f) = rule.check {
@@ -314,7 +406,13 @@ pub fn check_article(
         }
     }
     let suppressions = Suppressions::parse(&article);
-    let doc = Doc::from_article(&article, c.path.clone(), settings, suppressions);
+    let promises = if rules::promise::wanted(&settings) {
+        rules::promise::detect::find(&article, lexicons)
+    } else {
+        Vec::new()
+    };
+    let mut doc = Doc::from_article(&article, c.path.clone(), settings, suppressions);
+    doc.promises = promises;
     (doc, out)
 }
 

@@ -9,8 +9,17 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The embedded rule data files: (lexicon name, YAML text).
-pub const EMBEDDED: &[(&str, &str)] =
-    &[("placeholders", include_str!("../rules/placeholders.yml"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("placeholders", include_str!("../rules/placeholders.yml")),
+    ("promises", include_str!("../rules/promises.yml")),
+    ("promise-cues", include_str!("../rules/promise-cues.yml")),
+    (
+        "promise-grammar",
+        include_str!("../rules/promise-grammar.yml"),
+    ),
+    ("tone", include_str!("../rules/tone.yml")),
+    ("time-bound", include_str!("../rules/time-bound.yml")),
+];
 
 /// One pattern of a lexicon, as written in YAML.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -97,8 +106,23 @@ impl std::fmt::Display for LexiconError {
     }
 }
 
-/// Rewrites `\b` to an ASCII word boundary: as precise for our patterns and far faster.
+/// Expands the shared macros (`{date}`, `{date_or_day}`: see [`crate::timebound`]) and
+/// rewrites `\b` to an ASCII word boundary: as precise for our patterns and far faster.
 fn ascii_boundaries(p: &str) -> String {
+    expand(p, false)
+}
+
+/// Like [`ascii_boundaries`]; with `loose`, macros expand to a cheap superset (the
+/// first token of a date) so the prefilter set stays small and fast.
+fn expand(p: &str, loose: bool) -> String {
+    let mut p = std::borrow::Cow::Borrowed(p);
+    if p.contains("{date") {
+        for (name, full, prefix) in crate::timebound::macros() {
+            if p.contains(name) {
+                p = std::borrow::Cow::Owned(p.replace(name, if loose { &prefix } else { &full }));
+            }
+        }
+    }
     let mut out = String::with_capacity(p.len() + 16);
     let mut chars = p.chars().peekable();
     while let Some(c) = chars.next() {
@@ -147,7 +171,7 @@ impl Lexicon {
         }
         let set = RegexSetBuilder::new(entries.iter().map(|e| {
             let flag = if e.spec.case_sensitive { "" } else { "(?i)" };
-            format!("{flag}{}", ascii_boundaries(&e.spec.pattern))
+            format!("{flag}{}", expand(&e.spec.pattern, true))
         }))
         .size_limit(1 << 24)
         .build()
@@ -175,10 +199,18 @@ impl Lexicon {
             let e = &self.entries[i];
             let mut push = |start: usize, end: usize| {
                 if !e.spec.unless_next_word.is_empty() {
-                    let next = text[end..]
-                        .split(|c: char| !c.is_alphanumeric())
-                        .find(|w| !w.is_empty())
-                        .unwrap_or("");
+                    // Only a word that directly follows ("TODO comments"), not one after
+                    // punctuation ("TODO: list the notices").
+                    let rest = &text[end..];
+                    let after_space = rest.trim_start_matches([' ', '\t', '\u{a0}']);
+                    let next = if after_space.len() < rest.len() {
+                        after_space
+                            .split(|c: char| !c.is_alphanumeric())
+                            .next()
+                            .unwrap_or("")
+                    } else {
+                        ""
+                    };
                     if e.spec
                         .unless_next_word
                         .iter()

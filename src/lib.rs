@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod article;
+pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -16,12 +17,17 @@ pub mod diagnostic;
 pub mod discover;
 pub mod engine;
 pub mod fsutil;
+pub mod git;
+pub mod health;
 pub mod lexicon;
 pub mod line_index;
 pub mod lsp;
 pub mod report;
 pub mod review;
 pub mod rules;
+pub mod sentences;
+pub mod stamp;
 pub mod suppress;
 pub mod text;
+pub mod timebound;
 pub mod yaml;

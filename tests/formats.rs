@@ -140,6 +140,54 @@ fn sarif_validates_against_the_2_1_0_schema() {
     }
 }
 
+/// The independent validator (npm `@microsoft/sarif-multitool`, installed by `.ci/run`
+/// with `npm ci` in `tests/sarif/`).
+fn multitool() -> Option<std::path::PathBuf> {
+    let p = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/sarif/node_modules/.bin/sarif-multitool");
+    if p.exists() {
+        return Some(p);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "CI must install the SARIF multitool (npm ci in tests/sarif)"
+    );
+    eprintln!("skipped: tests/sarif/node_modules is not installed (npm ci --prefix tests/sarif)");
+    None
+}
+
+#[test]
+fn sarif_passes_the_independent_validator() {
+    let Some(tool) = multitool() else {
+        return;
+    };
+    let dir = tempfile::tempdir().unwrap();
+    for kb in ["fixtures/demo-kb", "fixtures/labeled-kb"] {
+        let out = run(&["check", "--today", "2026-11-24", "--format", "sarif", kb]);
+        let log = dir.path().join("kblint.sarif");
+        std::fs::write(&log, &out.stdout).unwrap();
+        let report = dir
+            .path()
+            .join(format!("validation-{}.sarif", kb.replace('/', "-")));
+        let v = std::process::Command::new(&tool)
+            .arg("validate")
+            .arg("--output")
+            .arg(&report)
+            .arg(&log)
+            .output()
+            .unwrap();
+        let text = format!("{}{}", stdout(&v), stderr(&v));
+        assert!(v.status.success(), "{text}");
+        assert!(text.contains("Analysis completed successfully"), "{text}");
+        let errors: Vec<&str> = text.lines().filter(|l| l.contains(": error ")).collect();
+        assert!(
+            errors.is_empty(),
+            "{kb}: the multitool reports errors:\n{}",
+            errors.join("\n")
+        );
+    }
+}
+
 #[test]
 fn snapshots_of_every_format() {
     for format in ["json", "concise", "github", "sarif", "human"] {

@@ -90,6 +90,8 @@ pub struct Article {
     pub fields: Vec<(String, Value)>,
     /// Set when the frontmatter could not be read.
     pub frontmatter_error: Option<FrontmatterError>,
+    /// Set when the body was too deeply nested to analyse.
+    pub nesting_error: Option<String>,
     /// The contract's keys, typed.
     pub meta: Meta,
     /// Headings, links and prose.
@@ -157,19 +159,17 @@ impl Article {
             frontmatter: None,
             fields: Vec::new(),
             frontmatter_error: None,
+            nesting_error: None,
             meta: Meta::default(),
             md: Parsed::default(),
             text,
         };
         let body_start = article.read_frontmatter(limits);
         article.md = if nesting_depth(&article.text[body_start..]) > limits.max_nesting {
-            article.frontmatter_error.get_or_insert(FrontmatterError {
-                message: format!(
-                    "Markdown nesting deeper than {} levels; the body was not analysed",
-                    limits.max_nesting
-                ),
-                position: Position::FILE,
-            });
+            article.nesting_error = Some(format!(
+                "Markdown nesting deeper than {} levels (`limits.nesting`); the body was not analysed",
+                limits.max_nesting
+            ));
             Parsed::default()
         } else {
             markdown::parse(&article.text, body_start)

@@ -49,6 +49,8 @@ pub struct Workspace {
     messages: Vec<String>,
     /// What link resolution learnt from the disk; forgotten when files change there.
     probes: Arc<FsProbes>,
+    /// Last-commit dates (the Git fallback for review dates), read at each full load.
+    git_dates: HashMap<PathBuf, Date>,
 }
 
 /// What an update changed: every path whose findings (or text) changed, with its full
@@ -75,6 +77,7 @@ impl Workspace {
             results: BTreeMap::new(),
             messages: Vec::new(),
             probes: Arc::default(),
+            git_dates: HashMap::new(),
         }
     }
 
@@ -260,7 +263,7 @@ impl Workspace {
                 Lexicons::embedded()
             }
         };
-        self.limits.max_file_size = config.max_file_size();
+        self.limits = config.limits();
         self.config = config;
         if self.fixed_today.is_none() {
             self.today = self.config.today().unwrap_or_else(dates::local_today);
@@ -272,6 +275,12 @@ impl Workspace {
                 files.push(candidate(path));
             }
         }
+        let paths: Vec<&Path> = files.iter().map(|c| c.path.as_path()).collect();
+        let git = crate::git::last_commit_dates(&paths, std::slice::from_ref(&root));
+        for n in git.notices {
+            eprintln!("kblint lsp: {n}");
+        }
+        self.git_dates = git.dates;
         let results: Vec<(PathBuf, Doc, Vec<Diagnostic>)> = files
             .par_iter()
             .map(|c| {
@@ -321,7 +330,8 @@ impl Workspace {
             Some(text) => engine::load_text(c, text.clone(), &self.limits),
             None => Article::load(c.path.clone(), c.display.clone(), &self.limits),
         };
-        engine::check_guarded(c, settings, lexicons, self.today, load)
+        let git_date = self.git_dates.get(&c.path).copied();
+        engine::check_guarded(c, settings, lexicons, self.today, git_date, load)
     }
 
     /// Corpus rules and suppressions over the whole KB; findings by absolute path.
@@ -334,8 +344,14 @@ impl Workspace {
         }
         let lexicons = self.lexicons.take().unwrap_or_else(Lexicons::embedded);
         let docs = std::mem::take(&mut self.docs);
-        let outcome =
-            engine::check_corpus(docs, per_article, self.today, lexicons, self.probes.clone());
+        let outcome = engine::check_corpus(
+            docs,
+            per_article,
+            self.today,
+            lexicons,
+            self.root.iter().cloned().collect(),
+            self.probes.clone(),
+        );
         if outcome.internal_errors > 0 {
             self.messages.push(format!(
                 "kblint: {} corpus rule(s) failed (internal error); please report it",
@@ -362,14 +378,22 @@ impl Workspace {
         }
         let config = Config::discover(path).unwrap_or_default();
         let c = candidate(path);
-        let mut limits = self.limits;
-        limits.max_file_size = config.max_file_size();
+        let limits = config.limits();
         let lexicons = self.lexicons.take().unwrap_or_else(Lexicons::embedded);
         let settings = config.settings_for(path);
-        let ((doc, diags), _) = engine::check_guarded(&c, settings, &lexicons, self.today, || {
-            engine::load_text(&c, text, &limits)
-        });
-        let outcome = engine::check_corpus(vec![doc], diags, self.today, lexicons, Arc::default());
+        let ((doc, diags), _) =
+            engine::check_guarded(&c, settings, &lexicons, self.today, None, || {
+                engine::load_text(&c, text, &limits)
+            });
+        let kb_roots = path.parent().map(Path::to_path_buf).into_iter().collect();
+        let outcome = engine::check_corpus(
+            vec![doc],
+            diags,
+            self.today,
+            lexicons,
+            kb_roots,
+            Arc::default(),
+        );
         self.lexicons = Some(outcome.corpus.into_parts().1);
         Some(outcome.diagnostics)
     }

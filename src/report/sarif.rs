@@ -27,30 +27,6 @@ fn uri(path: &str) -> String {
     out
 }
 
-/// A fingerprint that survives line shifts: rule, path and the flagged text.
-pub fn fingerprint(d: &Diagnostic) -> String {
-    let norm: String = d
-        .snippet
-        .split_whitespace()
-        .collect::<Vec<_>>()
-        .join(" ")
-        .to_lowercase();
-    let mut h: u64 = 0xcbf29ce484222325;
-    for b in d
-        .rule
-        .code
-        .bytes()
-        .chain([0])
-        .chain(d.path.bytes())
-        .chain([0])
-        .chain(norm.bytes())
-    {
-        h ^= b as u64;
-        h = h.wrapping_mul(0x100000001b3);
-    }
-    format!("{h:016x}")
-}
-
 fn result(d: &Diagnostic) -> Value {
     let rule_index = REGISTRY
         .iter()
@@ -87,7 +63,7 @@ fn result(d: &Diagnostic) -> Value {
                 }
             }
         }],
-        "partialFingerprints": {"kblint/v1": fingerprint(d)}
+        "partialFingerprints": {"kblint/v1": crate::baseline::fingerprint(d)}
     });
     if !related.is_empty() {
         v["relatedLocations"] = Value::Array(related);

@@ -8,6 +8,9 @@
 pub mod hygiene;
 pub mod link;
 pub mod parse;
+pub mod promise;
+pub mod stale;
+pub mod tone;
 
 use crate::article::Article;
 use crate::config::Settings;
@@ -45,6 +48,8 @@ pub struct ArticleCtx<'a> {
     pub lexicons: &'a Lexicons,
     /// "Today" for date rules.
     pub today: Date,
+    /// Day of the last Git commit touching the article, when Git dates are on.
+    pub git_date: Option<Date>,
 }
 
 impl ArticleCtx<'_> {
@@ -126,7 +131,17 @@ pub static REGISTRY: &[&Rule] = &[
     &parse::not_text::RULE,
     &parse::file_too_large::RULE,
     &parse::malformed_frontmatter::RULE,
+    &parse::nesting_too_deep::RULE,
     &parse::internal_error::RULE,
+    &stale::review_overdue::RULE,
+    &stale::review_due_passed::RULE,
+    &stale::expired::RULE,
+    &stale::future_review_date::RULE,
+    &stale::lapsed_wording::RULE,
+    &stale::archived_link_target::RULE,
+    &stale::superseded_not_archived::RULE,
+    &promise::unverified_promise::RULE,
+    &promise::absolute_claim::RULE,
     &link::broken_link::RULE,
     &link::broken_anchor::RULE,
     &link::missing_asset::RULE,
@@ -135,6 +150,10 @@ pub static REGISTRY: &[&Rule] = &[
     &hygiene::missing_frontmatter::RULE,
     &hygiene::malformed_date::RULE,
     &hygiene::unused_suppression::RULE,
+    &tone::blame_shifting::RULE,
+    &tone::retracted_apology::RULE,
+    &tone::vague_recovery::RULE,
+    &tone::unbacked_compensation::RULE,
 ];
 
 /// The registry index of a rule code.

@@ -11,7 +11,7 @@ pub static RULE: Rule = Rule {
         category: Category::Parse,
         severity: Severity::Error,
         default_enabled: true,
-        summary: "A file is larger than `max_file_size` (10 MiB by default) and was not read.",
+        summary: "A file is larger than `limits.file_size` (10 MiB by default) and was not read.",
         docs: r#"No help article is ten megabytes of prose: a file that large is a data dump or
 an export gone wrong, and reading it would slow every run.
 
@@ -19,7 +19,7 @@ an export gone wrong, and reading it would slow every run.
 `exports/all-tickets.md` at 48 MB.
 
 ## Good
-Keep data out of the KB, or raise `max_file_size` in `.kblint.yml` if the file is real.
+Keep data out of the KB, or raise `limits: {file_size: 50MB}` in `.kblint.yml` if the file is real.
 "#,
     },
     check: Check::Engine,

@@ -4,5 +4,6 @@
 pub mod file_too_large;
 pub mod internal_error;
 pub mod malformed_frontmatter;
+pub mod nesting_too_deep;
 pub mod not_text;
 pub mod unreadable_file;

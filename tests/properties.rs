@@ -1,0 +1,117 @@
+//! Property tests of the loading path (frontmatter split, YAML, Markdown to prose spans,
+//! line index): no panics, every span inside the file on character boundaries,
+//! positions that round-trip, deterministic results. cargo-fuzz needs a nightly
+//! toolchain, which this project's machines do not have; proptest runs on stable.
+
+use kblint::article::{Article, Limits};
+use kblint::line_index::LineIndex;
+use proptest::prelude::*;
+
+/// Markdown-and-YAML-shaped fragments, so generated inputs reach deep into the parsers.
+fn fragment() -> impl Strategy<Value = String> {
+    prop_oneof![
+        Just("---\n".to_string()),
+        Just("+++\n".to_string()),
+        Just("title: a: b\n".to_string()),
+        Just("owner: [x, {y: z}]\n".to_string()),
+        Just("last_reviewed: 2026-13-45\n".to_string()),
+        Just("&a [*a, *a]\n".to_string()),
+        Just("# Heading {#id}\n".to_string()),
+        Just("## Dup\n## Dup\n".to_string()),
+        Just("| a | b |\n|---|---|\n| 1 | 2 |\n".to_string()),
+        Just("> quote\n> [!NOTE]\n".to_string()),
+        Just("- item\n  - nested\n".to_string()),
+        Just("```\ncode TODO\n```\n".to_string()),
+        Just("`inline` ".to_string()),
+        Just("[link](a.md#x) ".to_string()),
+        Just("![img](i.png) ".to_string()),
+        Just("<!-- kblint-disable KB501 -->\n".to_string()),
+        Just("<a name=\"x\"></a>".to_string()),
+        Just("TODO {{var}} <<VAR>> ".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{FEFF}".to_string()),
+        Just("日本語 😀 é ".to_string()),
+        Just("&amp; \\* ".to_string()),
+        "[ -~]{0,20}",
+        "\\PC{0,8}",
+    ]
+}
+
+fn document() -> impl Strategy<Value = String> {
+    prop::collection::vec(fragment(), 0..40).prop_map(|v| v.concat())
+}
+
+fn config() -> ProptestConfig {
+    // PROPTEST_CASES raises the count for long runs (the figures are in the README).
+    let cases = std::env::var("PROPTEST_CASES")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(3000);
+    ProptestConfig {
+        cases,
+        ..ProptestConfig::default()
+    }
+}
+
+proptest! {
+    #![proptest_config(config())]
+
+    #[test]
+    fn loading_never_panics_and_spans_lie_inside(doc in document()) {
+        let a = Article::from_text("p.md".into(), "p.md".into(), doc, &Limits::default());
+        let len = a.text.len();
+        for seg in &a.md.prose {
+            for (i, _) in seg.text.char_indices() {
+                let o = seg.source_offset(i);
+                prop_assert!(o <= len && a.text.is_char_boundary(o), "offset {o} of {len}");
+            }
+            let r = seg.source_range(0..seg.text.len());
+            prop_assert!(r.start <= r.end && r.end <= len);
+        }
+        for h in &a.md.headings {
+            prop_assert!(h.range.end <= len);
+        }
+        for l in &a.md.links {
+            prop_assert!(l.range.start <= l.range.end && l.range.end <= len);
+            let p = a.position(l.range.clone());
+            prop_assert!(p.line >= 1 && p.column >= 1 && (p.end_line, p.end_column) >= (p.line, p.column));
+        }
+        if let Some(e) = &a.frontmatter_error {
+            prop_assert!(e.position.line >= 1 && (e.position.line as usize) <= a.lines.line_count());
+        }
+    }
+
+    #[test]
+    fn positions_round_trip(doc in document()) {
+        let text = doc.strip_prefix('\u{FEFF}').unwrap_or(&doc).to_string();
+        let ix = LineIndex::new(&text);
+        for (off, _) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+            let (line, col) = ix.line_col(&text, off);
+            let start = ix.line_start(line as usize - 1);
+            let back = text[start..]
+                .char_indices()
+                .nth(col as usize - 1)
+                .map(|(i, _)| start + i)
+                .unwrap_or(text.len());
+            prop_assert_eq!(back, off);
+        }
+    }
+
+    #[test]
+    fn parsing_is_deterministic(doc in document()) {
+        let a = Article::from_text("p.md".into(), "p.md".into(), doc.clone(), &Limits::default());
+        let b = Article::from_text("p.md".into(), "p.md".into(), doc, &Limits::default());
+        prop_assert_eq!(format!("{:?}", a.md), format!("{:?}", b.md));
+        prop_assert_eq!(format!("{:?}", a.meta), format!("{:?}", b.meta));
+    }
+
+    #[test]
+    fn arbitrary_bytes_never_panic(bytes in prop::collection::vec(any::<u8>(), 0..512)) {
+        let _ = Article::from_bytes("p.md".into(), "p.md".into(), bytes, &Limits::default());
+    }
+
+    #[test]
+    fn yaml_never_panics(text in "[ -~\n]{0,200}") {
+        let _ = kblint::yaml::parse(&text);
+    }
+}
