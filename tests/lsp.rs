@@ -44,6 +44,10 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 
 impl Client {
     fn start(root: &Path, capabilities: Value) -> (Client, Value) {
+        Client::start_with(root, capabilities, Value::Null)
+    }
+
+    fn start_with(root: &Path, capabilities: Value, options: Value) -> (Client, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kblint"))
             .arg("lsp")
             .env("KBLINT_TODAY", "2026-11-24")
@@ -78,6 +82,7 @@ impl Client {
                 "rootUri": uri,
                 "workspaceFolders": [{"uri": uri, "name": "kb"}],
                 "capabilities": capabilities,
+                "initializationOptions": options,
             }),
         );
         c.notify("initialized", json!({}));
@@ -388,6 +393,67 @@ fn a_renamed_heading_breaks_the_link_in_the_other_file() {
         json!({"changes": [{"uri": uri(&root.join("guides/new.md")), "type": 1}]}),
     );
     c.diagnostics(&uri(&a), |d| d.is_empty());
+    c.shutdown();
+}
+
+/// Applies LSP text edits (UTF-16 positions) to a text.
+fn apply_edits(text: &str, edits: &[Value]) -> String {
+    let offset = |pos: &Value| {
+        let line = pos["line"].as_u64().unwrap() as usize;
+        let ch = pos["character"].as_u64().unwrap() as usize;
+        let start: usize = text.split_inclusive('\n').take(line).map(str::len).sum();
+        let rest = &text[start..];
+        let mut units = 0;
+        for (i, c) in rest.char_indices() {
+            if units >= ch || c == '\n' {
+                return start + i;
+            }
+            units += c.len_utf16();
+        }
+        text.len()
+    };
+    let mut out = text.to_string();
+    let mut edits: Vec<&Value> = edits.iter().collect();
+    edits.sort_by_key(|e| std::cmp::Reverse(offset(&e["range"]["start"])));
+    for e in edits {
+        let (s, t) = (offset(&e["range"]["start"]), offset(&e["range"]["end"]));
+        out.replace_range(s..t, e["newText"].as_str().unwrap());
+    }
+    out
+}
+
+#[test]
+fn stamp_verification_closes_an_overdue_review() {
+    let (_dir, root) = kb();
+    let a = root.join("a.md");
+    let text = "---\ntitle: Refunds 😀\nowner: billing\nlast_reviewed: 2025-01-02 # before the migration\n---\n# Refunds\n\nThirty days.\n";
+    fs::write(&a, text).unwrap();
+    let (mut c, _) = Client::start_with(&root, json!({}), json!({"verifier": "Ana Lima"}));
+    let u = uri(&a);
+    c.open(&a, text);
+    let d = c.diagnostics(&u, |d| !d.is_empty());
+    assert_eq!(codes(&d), vec!["KB101"]);
+    let actions = c.request(
+        "textDocument/codeAction",
+        json!({"textDocument": {"uri": u}, "range": d[0]["range"], "context": {"diagnostics": d}}),
+    );
+    let stamp = &actions.as_array().unwrap()[0];
+    assert_eq!(
+        stamp["title"],
+        "Stamp verification: verified by Ana Lima on 2026-11-24"
+    );
+    assert_eq!(stamp["isPreferred"], true);
+    let edits = stamp["edit"]["changes"][u.as_str()].as_array().unwrap();
+    let stamped = apply_edits(text, edits);
+    // Only the frontmatter changes; the comment and the rest survive.
+    assert!(
+        stamped.contains("last_reviewed: 2026-11-24 # before the migration\n"),
+        "{stamped}"
+    );
+    assert!(stamped.contains("verified_by: Ana Lima\n"), "{stamped}");
+    assert!(stamped.ends_with("---\n# Refunds\n\nThirty days.\n"));
+    c.change(&a, 2, json!([{"text": stamped}]));
+    c.diagnostics(&u, |d| d.is_empty());
     c.shutdown();
 }
 

@@ -4,7 +4,8 @@
 //! save, in the client's position encoding. The whole workspace KB is loaded once at
 //! initialisation and kept up to date one article at a time (see [`workspace`]), so
 //! corpus-wide findings follow edits in any file. Hovering a finding shows its rule's
-//! documentation; quick fixes insert `kblint-disable` comments or remove an unused one.
+//! documentation; quick fixes stamp a verification into the frontmatter (what
+//! `kblint verify` writes), insert `kblint-disable` comments, or remove an unused one.
 //!
 //! Rule documentation has no public web page, so diagnostics carry no
 //! `codeDescription` (a link the editor cannot open is worse than none): the code is in
@@ -66,6 +67,7 @@ fn run(connection: &Connection, today: Option<Date>) -> Result<i32, Error> {
             .and_then(|g| g.position_encodings.as_deref()),
     );
     let root = root_of(&params);
+    let verifier = verifier(&params, root.as_deref());
     let watch = params
         .capabilities
         .workspace
@@ -95,6 +97,7 @@ fn run(connection: &Connection, today: Option<Date>) -> Result<i32, Error> {
         deadline: None,
         first_pending: None,
         next_id: 0,
+        verifier,
     };
     if watch {
         server.register_watchers();
@@ -153,6 +156,8 @@ struct OpenDoc {
 
 struct Server<'a> {
     conn: &'a Connection,
+    /// Who the "stamp verification" quick fix names; no such fix without one.
+    verifier: Option<String>,
     encoding: Encoding,
     ws: Workspace,
     open: HashMap<PathBuf, OpenDoc>,
@@ -511,6 +516,7 @@ impl Server<'_> {
         };
         let mut out = Vec::new();
         let mut done = Vec::new();
+        let mut stamp_offered = false;
         for d in diags {
             let Some(lsp::NumberOrString::String(code)) = &d.code else {
                 continue;
@@ -544,9 +550,25 @@ impl Server<'_> {
                 ));
                 continue;
             }
+            let mut stamped = false;
+            if STAMPABLE.contains(&meta.code) && !stamp_offered {
+                if let Some((by, edit)) = self.stamp_edit(&lines) {
+                    let title = format!(
+                        "Stamp verification: verified by {by} on {}",
+                        self.ws.today()
+                    );
+                    out.push(action(title, edit, true));
+                    stamp_offered = true;
+                    stamped = true;
+                }
+            }
             let what = format!("{} ({})", meta.code, meta.name);
             if let Some(edit) = fixes.disable_line(d.range.start.line, meta.code) {
-                out.push(action(format!("Disable {what} for this line"), edit, true));
+                out.push(action(
+                    format!("Disable {what} for this line"),
+                    edit,
+                    !stamped,
+                ));
             }
             out.push(action(
                 format!("Disable {what} for this file"),
@@ -616,6 +638,99 @@ fn to_lsp(
             "category": d.rule.category.as_str(),
         })),
     }
+}
+
+/// Findings a verification stamp closes: an overdue review, a promise in an unverified
+/// article.
+const STAMPABLE: &[&str] = &[
+    rules::stale::review_overdue::RULE.meta.code,
+    rules::promise::unverified_promise::RULE.meta.code,
+];
+
+impl Server<'_> {
+    /// The edit `kblint verify --by <verifier>` would make to this buffer, as one
+    /// minimal text edit.
+    fn stamp_edit(&self, lines: &Lines) -> Option<(String, lsp::TextEdit)> {
+        let by = self.verifier.clone()?;
+        let stamp = crate::stamp::Stamp {
+            by: by.clone(),
+            date: self.ws.today(),
+            interval: None,
+        };
+        let stamped = crate::stamp::stamp_text(lines.text(), &stamp).ok()?;
+        if !stamped.changed {
+            return None;
+        }
+        Some((by, minimal_edit(lines, &stamped.text, self.encoding)?))
+    }
+}
+
+/// Who stamps verifications from the editor: `initializationOptions.verifier`, else
+/// `KBLINT_VERIFIER`, else Git's `user.name` in the workspace folder.
+fn verifier(params: &lsp::InitializeParams, root: Option<&Path>) -> Option<String> {
+    let valid = |s: String| {
+        let s = s.trim().to_string();
+        let stamp = crate::stamp::Stamp {
+            by: s.clone(),
+            date: crate::dates::local_today(),
+            interval: None,
+        };
+        crate::stamp::validate(&stamp).is_ok().then_some(s)
+    };
+    let from_options = params
+        .initialization_options
+        .as_ref()
+        .and_then(|o| o.get("verifier"))
+        .and_then(|v| v.as_str())
+        .map(str::to_string)
+        .and_then(valid);
+    from_options
+        .or_else(|| std::env::var("KBLINT_VERIFIER").ok().and_then(valid))
+        .or_else(|| {
+            let out = std::process::Command::new("git")
+                .args(["config", "user.name"])
+                .current_dir(root?)
+                .stdin(std::process::Stdio::null())
+                .stderr(std::process::Stdio::null())
+                .output()
+                .ok()?;
+            if !out.status.success() {
+                return None;
+            }
+            valid(String::from_utf8_lossy(&out.stdout).into_owned())
+        })
+}
+
+/// One edit turning the text of `lines` into `new`: the changed middle only, so the
+/// editor keeps the cursor and undo history tidy.
+fn minimal_edit(lines: &Lines, new: &str, enc: Encoding) -> Option<lsp::TextEdit> {
+    let old = lines.text();
+    if old == new {
+        return None;
+    }
+    let (a, b) = (old.as_bytes(), new.as_bytes());
+    let mut prefix = a.iter().zip(b).take_while(|(x, y)| x == y).count();
+    while !(old.is_char_boundary(prefix) && new.is_char_boundary(prefix)) {
+        prefix -= 1;
+    }
+    let room = a.len().min(b.len()) - prefix;
+    let mut suffix = a
+        .iter()
+        .rev()
+        .zip(b.iter().rev())
+        .take(room)
+        .take_while(|(x, y)| x == y)
+        .count();
+    while !(old.is_char_boundary(a.len() - suffix) && new.is_char_boundary(b.len() - suffix)) {
+        suffix -= 1;
+    }
+    Some(lsp::TextEdit {
+        range: lsp::Range {
+            start: lines.offset_position(prefix, enc),
+            end: lines.offset_position(a.len() - suffix, enc),
+        },
+        new_text: new[prefix..b.len() - suffix].to_string(),
+    })
 }
 
 fn invalid(id: RequestId, e: serde_json::Error) -> Response {
@@ -929,6 +1044,23 @@ mod tests {
             end: pos(2, 39),
         });
         assert_eq!(edit_text(text, &e), "# T\n\nFine.\n");
+    }
+
+    #[test]
+    fn minimal_edits_keep_the_unchanged_ends() {
+        let old = "---\nx: 😀 1\n---\nbody\n";
+        let new = "---\nx: 😀 2\ny: 3\n---\nbody\n";
+        let lines = Lines::new(old.to_string());
+        let e = minimal_edit(&lines, new, Encoding::Utf16).unwrap();
+        assert_eq!(e.range.start, pos(1, 6));
+        assert_eq!(e.range.end, pos(1, 7));
+        assert_eq!(e.new_text, "2\ny: 3");
+        assert_eq!(edit_text(old, &e), new);
+        assert!(minimal_edit(&lines, old, Encoding::Utf16).is_none());
+        // Multi-byte characters are never split.
+        let lines = Lines::new("aé".to_string());
+        let e = minimal_edit(&lines, "aè", Encoding::Utf8).unwrap();
+        assert_eq!((e.range.start, e.new_text.as_str()), (pos(0, 1), "è"));
     }
 
     #[test]

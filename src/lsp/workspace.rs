@@ -81,6 +81,11 @@ impl Workspace {
         }
     }
 
+    /// "Today" for the date rules (and verification stamps).
+    pub fn today(&self) -> Date {
+        self.today
+    }
+
     /// The workspace folder.
     pub fn root(&self) -> Option<&Path> {
         self.root.as_deref()
