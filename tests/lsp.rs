@@ -396,6 +396,45 @@ fn a_renamed_heading_breaks_the_link_in_the_other_file() {
     c.shutdown();
 }
 
+#[test]
+fn archiving_an_article_flags_the_links_to_it_with_related_information() {
+    let (_dir, root) = kb();
+    let a = root.join("guides/a.md");
+    let b = root.join("policies/old refunds.md");
+    fs::create_dir_all(a.parent().unwrap()).unwrap();
+    fs::create_dir_all(b.parent().unwrap()).unwrap();
+    fs::write(
+        &a,
+        format!("{FRESH}# A\n\n中文 See [refunds](../policies/old%20refunds.md).\n"),
+    )
+    .unwrap();
+    let b_text = format!("{FRESH}# Refunds\n\nThirty days.\n");
+    fs::write(&b, &b_text).unwrap();
+    let (mut c, _) = Client::start(&root, json!({}));
+    c.open(&b, &b_text);
+    // Archive B in its unsaved buffer (a new frontmatter line 3, 0-based).
+    c.change(
+        &b,
+        2,
+        json!([{"range": {"start": {"line": 3, "character": 0}, "end": {"line": 3, "character": 0}}, "text": "status: archived\n"}]),
+    );
+    let d = c.diagnostics(&uri(&a), |d| !d.is_empty());
+    assert_eq!(codes(&d), vec!["KB106"]);
+    assert_eq!(
+        d[0]["range"]["start"]["character"], 7,
+        "after the CJK text, in UTF-16"
+    );
+    let rel = d[0]["relatedInformation"].as_array().unwrap();
+    assert_eq!(rel.len(), 1);
+    assert_eq!(rel[0]["location"]["uri"], uri(&b));
+    assert_eq!(
+        rel[0]["location"]["range"]["start"],
+        json!({"line": 3, "character": 0})
+    );
+    assert_eq!(rel[0]["message"], "why the target counts as archived");
+    c.shutdown();
+}
+
 /// Applies LSP text edits (UTF-16 positions) to a text.
 fn apply_edits(text: &str, edits: &[Value]) -> String {
     let offset = |pos: &Value| {

@@ -366,7 +366,7 @@ impl Workspace {
         let (docs, lexicons) = outcome.corpus.into_parts();
         self.docs = docs;
         self.lexicons = Some(lexicons);
-        group_by_path(outcome.diagnostics)
+        group_by_path(&self.docs, outcome.diagnostics)
     }
 
     /// Checks a buffer outside the KB on its own: its own configuration, a corpus of one.
@@ -425,12 +425,14 @@ fn hidden_below(root: &Path, path: &Path) -> bool {
 }
 
 /// Findings grouped by the absolute path of their file.
-fn group_by_path(diags: Vec<Diagnostic>) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
+fn group_by_path(docs: &[Doc], diags: Vec<Diagnostic>) -> BTreeMap<PathBuf, Vec<Diagnostic>> {
     let mut out: BTreeMap<PathBuf, Vec<Diagnostic>> = BTreeMap::new();
     for d in diags {
-        out.entry(discover::absolute(Path::new(&d.path)))
-            .or_default()
-            .push(d);
+        let path = match docs.binary_search_by(|doc| doc.display.as_str().cmp(&d.path)) {
+            Ok(i) => docs[i].path.clone(),
+            Err(_) => discover::absolute(Path::new(&d.path)),
+        };
+        out.entry(path).or_default().push(d);
     }
     out
 }
