@@ -113,9 +113,14 @@ fn run_nvim(nvim: &Path, script: &str, cwd: &Path, envs: &[(&str, &Path)]) -> Va
     v
 }
 
+/// A KB in `kb/` (its `.kblint.yml` says `root: true`) below a folder with another
+/// `.kblint.yml`, which the README's root detection must not climb to.
 fn fixture_kb() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
-    let root = dir.path().canonicalize().unwrap();
+    let outer = dir.path().canonicalize().unwrap();
+    fs::write(outer.join(".kblint.yml"), "select: [link]\n").unwrap();
+    let root = outer.join("kb");
+    fs::create_dir_all(&root).unwrap();
     fs::write(root.join(".kblint.yml"), "root: true\n").unwrap();
     fs::create_dir_all(root.join("billing")).unwrap();
     fs::write(
@@ -148,6 +153,7 @@ fn neovim_shows_kblint_diagnostics() {
     );
     assert_eq!(v["filetype"], "markdown", "{v}");
     assert_eq!(v["clients"], serde_json::json!(["kblint"]), "{v}");
+    assert_eq!(v["root_dir"], root.to_str().unwrap(), "{v}");
     assert_eq!(v["received"], true, "no diagnostics reached Neovim: {v}");
     let d = v["diagnostics"].as_array().unwrap();
     assert_eq!(d.len(), 1, "{v}");

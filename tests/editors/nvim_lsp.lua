@@ -40,6 +40,7 @@ local ok, err = pcall(function()
   result.clients = {}
   for _, client in pairs(vim.lsp.buf_get_clients(buf)) do
     table.insert(result.clients, client.name)
+    result.root_dir = client.config.root_dir
   end
 
   -- Fix the defect without saving: kblint checks the buffer, not the file.
