@@ -493,6 +493,12 @@ pub struct Settings {
     pub roles: Roles,
 }
 
+impl Default for Settings {
+    fn default() -> Self {
+        Settings::defaults()
+    }
+}
+
 impl Settings {
     /// The built-in defaults.
     pub fn defaults() -> Settings {

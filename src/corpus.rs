@@ -14,7 +14,7 @@ use std::collections::{HashMap, HashSet};
 use std::path::{Component, Path, PathBuf};
 
 /// A link as the corpus rules need it.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct DocLink {
     /// Link or image.
     pub kind: LinkKind,
@@ -26,8 +26,8 @@ pub struct DocLink {
     pub snippet: String,
 }
 
-/// One article's summary.
-#[derive(Debug, Clone)]
+/// One article's summary (what the incremental cache stores, settings aside).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
 pub struct Doc {
     /// Absolute, lexically normalised path.
     pub path: PathBuf,
@@ -37,7 +37,8 @@ pub struct Doc {
     pub loaded: bool,
     /// Typed frontmatter.
     pub meta: Meta,
-    /// Settings in force.
+    /// Settings in force (from configuration, never cached).
+    #[serde(skip)]
     pub settings: Settings,
     /// Heading anchors (and HTML ids), lowercased.
     pub anchors: HashSet<String>,

@@ -1,10 +1,10 @@
 //! The one diagnostic type every rule produces and every reporter renders.
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use std::fmt;
 
 /// How serious a finding is. CI gates on `Error` (and on `Warning` with `--deny-warnings`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Severity {
     /// A hint for editors; never fails a run.
@@ -43,7 +43,7 @@ impl fmt::Display for Severity {
 }
 
 /// The contract's categories: what a finding means for the agent reading the article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Category {
     /// The article may no longer be true.
@@ -100,7 +100,9 @@ impl fmt::Display for Category {
 }
 
 /// A 1-based source position range; columns count characters, not bytes.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Default, Serialize, Deserialize,
+)]
 pub struct Position {
     /// 1-based line of the first character.
     pub line: u32,
@@ -123,7 +125,7 @@ impl Position {
 }
 
 /// Another place that takes part in a finding (the other side of a conflict, say).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 pub struct Related {
     /// Display path (relative to the working directory, `/` separators).
     pub path: String,

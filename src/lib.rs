@@ -9,6 +9,7 @@
 
 pub mod article;
 pub mod baseline;
+pub mod cache;
 pub mod cli;
 pub mod config;
 pub mod corpus;

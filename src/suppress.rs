@@ -8,7 +8,7 @@ use regex::Regex;
 use std::sync::OnceLock;
 
 /// What lines a suppression covers.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum Scope {
     /// One line (1-based).
     Line(u32),
@@ -19,7 +19,7 @@ pub enum Scope {
 }
 
 /// One suppression comment.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suppression {
     /// Lines covered.
     pub scope: Scope,
@@ -32,7 +32,7 @@ pub struct Suppression {
 }
 
 /// All suppressions of one article.
-#[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Suppressions {
     /// In source order.
     pub items: Vec<Suppression>,

@@ -152,7 +152,7 @@ pub fn normalize_key(k: &str) -> String {
 }
 
 /// A value read from a frontmatter key, with the key as written and its 1-based line.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Field<T> {
     /// The value.
     pub value: T,
@@ -163,7 +163,7 @@ pub struct Field<T> {
 }
 
 /// Lifecycle state of an article.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
 pub enum Lifecycle {
     /// Served to agents.
     #[default]
@@ -175,10 +175,10 @@ pub enum Lifecycle {
 }
 
 /// A frontmatter value that could not be read as its field's type.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct BadValue {
     /// The semantic field (`last_review`, `expires`, …).
-    pub field: &'static str,
+    pub field: String,
     /// The key as written.
     pub key: String,
     /// The value as written.
@@ -188,7 +188,7 @@ pub struct BadValue {
 }
 
 /// The contract's frontmatter fields, typed.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
 pub struct Meta {
     /// Title, when given.
     pub title: Option<String>,
@@ -277,7 +277,7 @@ impl Meta {
                 let Some(raw) = v.as_scalar() else {
                     if *v != Value::Null {
                         meta.bad_values.push(BadValue {
-                            field,
+                            field: field.to_string(),
                             key: k.clone(),
                             value: String::from("(not a date)"),
                             line: line_of(k),
@@ -294,7 +294,7 @@ impl Meta {
                         })
                     }
                     None => meta.bad_values.push(BadValue {
-                        field,
+                        field: field.to_string(),
                         key: k.clone(),
                         value: raw,
                         line: line_of(k),
@@ -318,7 +318,7 @@ impl Meta {
                     break;
                 }
                 None => meta.bad_values.push(BadValue {
-                    field: "review_interval",
+                    field: "review_interval".to_string(),
                     key: k.clone(),
                     value: raw,
                     line: line_of(k),

@@ -23,7 +23,7 @@ pub struct Heading {
 }
 
 /// Link or image.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub enum LinkKind {
     /// `[text](dest)`
     Link,

@@ -18,7 +18,7 @@ use crate::corpus::{Corpus, Doc, Target};
 use crate::diagnostic::Position;
 
 /// A customer-facing commitment found in one sentence of an article.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
 pub struct Promise {
     /// The sentence's position in the article.
     pub position: Position,
