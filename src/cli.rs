@@ -1,4 +1,4 @@
-//! The command line: `check` (the default), `rules`, `explain`, `init`.
+//! The command line: `check` (the default), `rules`, `explain`, `init`, `lsp`.
 
 use crate::config::{Config, RuleSettings};
 use crate::dates;
@@ -19,7 +19,8 @@ const EXAMPLES: &str = "Examples:
   kblint rules                             list every rule
   kblint explain KB301                     why a rule matters, with examples
   kblint init                              write a commented .kblint.yml
-  kblint verify billing/refunds.md --by \"Ana Lima\"   record a review in the frontmatter";
+  kblint verify billing/refunds.md --by \"Ana Lima\"   record a review in the frontmatter
+  kblint lsp                               language server for editors (stdio)";
 
 /// A fast linter for customer-support knowledge bases: stale articles, conflicting
 /// facts, unverified promises, broken links, placeholders and reply-macro tone.
@@ -51,6 +52,15 @@ enum Command {
     },
     /// Record a verification in articles' frontmatter: who and when (closes staleness findings).
     Verify(VerifyArgs),
+    /// Run the language server on stdin/stdout (for editors; see the README's "Editors").
+    Lsp {
+        /// Fix "today" (YYYY-MM-DD) for every date rule.
+        #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+        today: Option<String>,
+        /// Accepted for clients that always pass it; stdio is the only transport.
+        #[arg(long, hide = true)]
+        stdio: bool,
+    },
     /// Write a commented starter `.kblint.yml`.
     Init {
         /// Folder to write it in.
@@ -217,6 +227,14 @@ pub fn main() -> i32 {
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Verify(args)) => verify(args),
         Some(Command::Init { dir, force }) => init(&dir, force),
+        Some(Command::Lsp { today, stdio: _ }) => {
+            let today = match today.as_deref().map(|t| (t, dates::parse_today(t))) {
+                None => None,
+                Some((_, Some(d))) => Some(d),
+                Some((t, None)) => return fail(format!("--today `{t}` is not a YYYY-MM-DD date")),
+            };
+            crate::lsp::serve(today)
+        }
     }
 }
 

@@ -119,6 +119,33 @@ pub struct Corpus {
     pub lexicons: Lexicons,
     /// Folders a `superseded_by` path may be relative to (after the article's own).
     pub kb_roots: Vec<PathBuf>,
+    /// File-system answers for link resolution.
+    probes: std::sync::Arc<FsProbes>,
+}
+
+/// What link resolution asked the file system, memoised: each path is probed once per
+/// run, and the language server keeps the answers across re-runs until files change.
+#[derive(Debug, Default)]
+pub struct FsProbes {
+    exists: std::sync::Mutex<HashMap<PathBuf, bool>>,
+    case: std::sync::Mutex<HashMap<PathBuf, Option<String>>>,
+}
+
+impl FsProbes {
+    fn memo<T: Clone>(
+        map: &std::sync::Mutex<HashMap<PathBuf, T>>,
+        path: &Path,
+        probe: impl FnOnce() -> T,
+    ) -> T {
+        if let Some(v) = map.lock().ok().and_then(|m| m.get(path).cloned()) {
+            return v;
+        }
+        let v = probe();
+        if let Ok(mut m) = map.lock() {
+            m.insert(path.to_path_buf(), v.clone());
+        }
+        v
+    }
 }
 
 /// Lexically normalises a path: drops `.`, resolves `..` without touching the disk.
@@ -193,6 +220,17 @@ fn has_scheme(dest: &str) -> bool {
 impl Corpus {
     /// Builds the indexes. `docs` must be sorted by display path.
     pub fn new(docs: Vec<Doc>, today: Date, lexicons: Lexicons) -> Corpus {
+        Corpus::with_probes(docs, today, lexicons, Default::default())
+    }
+
+    /// [`Corpus::new`] reusing file-system answers from earlier runs (drop them when
+    /// files change on disk).
+    pub fn with_probes(
+        docs: Vec<Doc>,
+        today: Date,
+        lexicons: Lexicons,
+        probes: std::sync::Arc<FsProbes>,
+    ) -> Corpus {
         let mut by_path = HashMap::with_capacity(docs.len());
         let mut by_lower: HashMap<String, Vec<usize>> = HashMap::with_capacity(docs.len());
         for (i, d) in docs.iter().enumerate() {
@@ -211,6 +249,7 @@ impl Corpus {
             today,
             lexicons,
             kb_roots: Vec::new(),
+            probes,
         };
         use rayon::prelude::*;
         corpus.targets = corpus
@@ -219,6 +258,12 @@ impl Corpus {
             .map(|d| d.links.iter().map(|l| corpus.resolve(d, &l.dest)).collect())
             .collect();
         corpus
+    }
+
+    /// Gives back the summaries and the rule data, to be updated and rebuilt (the editor
+    /// integration rebuilds the corpus after each change).
+    pub fn into_parts(self) -> (Vec<Doc>, Lexicons) {
+        (self.docs, self.lexicons)
     }
 
     /// The article at an absolute normalised path.
@@ -263,7 +308,7 @@ impl Corpus {
         if let Some(i) = self.doc_at(&target) {
             return Target::Article(i, fragment);
         }
-        if target.exists() {
+        if FsProbes::memo(&self.probes.exists, &target, || target.exists()) {
             return Target::Asset;
         }
         // Extension-less links as many site generators write them.
@@ -285,7 +330,11 @@ impl Corpus {
         if let Some(&i) = self.by_lower.get(&lower).and_then(|v| v.first()) {
             return Some(self.docs[i].display.clone());
         }
-        // Assets: walk down component by component, matching names case-insensitively.
+        FsProbes::memo(&self.probes.case, target, || self.case_on_disk(target))
+    }
+
+    /// Assets: walks down component by component, matching names case-insensitively.
+    fn case_on_disk(&self, target: &Path) -> Option<String> {
         let mut cur = PathBuf::new();
         let mut changed = false;
         for c in target.components() {

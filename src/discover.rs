@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
 /// Folders never descended into.
-const SKIP_DIRS: &[&str] = &["node_modules", "target"];
+pub const SKIP_DIRS: &[&str] = &["node_modules", "target"];
 
 /// A file to check.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]

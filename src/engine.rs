@@ -2,8 +2,8 @@
 //! corpus-wide checks → suppressions → sorted diagnostics.
 
 use crate::article::{Article, Limits, LoadFailure};
-use crate::config::{Config, ConfigError, RuleSettings};
-use crate::corpus::{Corpus, Doc};
+use crate::config::{Config, ConfigError, RuleSettings, Settings};
+use crate::corpus::{Corpus, Doc, FsProbes};
 use crate::dates::Date;
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Position, Severity};
 use crate::discover::{self, Candidate};
@@ -95,30 +95,15 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         .files
         .par_iter()
         .map(|c| {
-            catch_unwind(AssertUnwindSafe(|| {
-                process(
-                    c,
-                    config,
-                    opts,
-                    &lexicons,
-                    &limits,
-                    git_dates.get(&c.path).copied(),
-                )
-            }))
-            .unwrap_or_else(|_| {
+            let settings = settings_for(config, opts, c);
+            let load = || Article::load(c.path.clone(), c.display.clone(), &limits);
+            let git_date = git_dates.get(&c.path).copied();
+            let (result, panicked) =
+                check_guarded(c, settings, &lexicons, opts.today, git_date, load);
+            if panicked {
                 panics.fetch_add(1, Ordering::Relaxed);
-                let settings = settings_for(config, opts, c);
-                let d = file_diag(
-                    &parse::internal_error::RULE.meta,
-                    &settings,
-                    &c.display,
-                    "kblint failed on this file (internal error); please report it".into(),
-                );
-                (
-                    Doc::unloaded(c.path.clone(), c.display.clone(), settings),
-                    d.into_iter().collect(),
-                )
-            })
+            }
+            result
         })
         .collect();
 
@@ -138,10 +123,54 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         ));
     }
 
-    // Corpus-wide: every rule over the shared indexes.
     let files = docs.len();
-    let mut corpus = Corpus::new(docs, opts.today, lexicons);
-    corpus.kb_roots = kb_roots(config, opts);
+    let finished = check_corpus(
+        docs,
+        diagnostics,
+        opts.today,
+        lexicons,
+        kb_roots(config, opts),
+        Default::default(),
+    );
+    let corpus = &finished.corpus;
+    Ok(Outcome {
+        diagnostics: finished.diagnostics,
+        files,
+        internal_errors: panics.load(Ordering::Relaxed) + finished.internal_errors,
+        articles: crate::health::collect(&corpus.docs, opts.today),
+        categories_checked: crate::health::categories_checked(&corpus.docs),
+        notices,
+    })
+}
+
+/// The corpus-wide half of a run: what [`check_corpus`] returns.
+pub struct CorpusOutcome {
+    /// Every diagnostic (per-article ones passed in, plus corpus-wide ones), after
+    /// suppressions, sorted.
+    pub diagnostics: Vec<Diagnostic>,
+    /// The corpus the rules ran over (take the docs and lexicons back with
+    /// [`Corpus::into_parts`]).
+    pub corpus: Corpus,
+    /// Corpus rules that panicked.
+    pub internal_errors: usize,
+}
+
+/// Runs the corpus-wide rules over `docs` (sorted by display path), then applies the
+/// suppressions to them and to the per-article `diagnostics`, and sorts. `kb_roots` are
+/// the folders `superseded_by` paths may be relative to; `probes` are file-system
+/// answers kept from earlier runs (`Default::default()` for none).
+pub fn check_corpus(
+    docs: Vec<Doc>,
+    mut diagnostics: Vec<Diagnostic>,
+    today: Date,
+    lexicons: Lexicons,
+    kb_roots: Vec<PathBuf>,
+    probes: std::sync::Arc<FsProbes>,
+) -> CorpusOutcome {
+    let panics = AtomicUsize::new(0);
+    // Corpus-wide: every rule over the shared indexes.
+    let mut corpus = Corpus::with_probes(docs, today, lexicons, probes);
+    corpus.kb_roots = kb_roots;
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
@@ -160,14 +189,58 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
 
     let mut diagnostics = apply_suppressions(&corpus, diagnostics);
     sort_diagnostics(&mut diagnostics);
-    Ok(Outcome {
+    CorpusOutcome {
         diagnostics,
-        files,
+        corpus,
         internal_errors: panics.load(Ordering::Relaxed),
-        articles: crate::health::collect(&corpus.docs, opts.today),
-        categories_checked: crate::health::categories_checked(&corpus.docs),
-        notices,
-    })
+    }
+}
+
+/// Checks one article with [`check_article`], turning a panic into an `internal-error`
+/// finding. `load` reads the file (or parses an editor's buffer). The flag is set when
+/// the check panicked.
+pub fn check_guarded(
+    c: &Candidate,
+    settings: Settings,
+    lexicons: &Lexicons,
+    today: Date,
+    git_date: Option<Date>,
+    load: impl FnOnce() -> Result<Article, LoadFailure>,
+) -> ((Doc, Vec<Diagnostic>), bool) {
+    let fallback = settings.clone();
+    match catch_unwind(AssertUnwindSafe(|| {
+        check_article(load(), c, settings, lexicons, today, git_date)
+    })) {
+        Ok(r) => (r, false),
+        Err(_) => {
+            let d = file_diag(
+                &parse::internal_error::RULE.meta,
+                &fallback,
+                &c.display,
+                "kblint failed on this file (internal error); please report it".into(),
+            );
+            (
+                (
+                    Doc::unloaded(c.path.clone(), c.display.clone(), fallback),
+                    d.into_iter().collect(),
+                ),
+                true,
+            )
+        }
+    }
+}
+
+/// Parses an article from text already in memory (an editor's unsaved buffer), applying
+/// the same limits as reading it from disk.
+pub fn load_text(c: &Candidate, text: String, limits: &Limits) -> Result<Article, LoadFailure> {
+    let size = text.len() as u64;
+    if size > limits.max_file_size {
+        return Err(LoadFailure::TooLarge {
+            size,
+            limit: limits.max_file_size,
+        });
+    }
+    Article::from_bytes(c.path.clone(), c.display.clone(), text.into_bytes(), limits)
 }
 
 /// Whether any rule that reads Git dates is on for these settings.
@@ -226,13 +299,15 @@ fn file_diag(
     })
 }
 
-/// Loads one article, runs the per-article rules, and summarises it for the corpus.
-fn process(
+/// Runs the per-article rules on one loaded article (or reports why it did not load),
+/// and summarises it for the corpus. `settings` are those in force for its path;
+/// `git_date` is its last commit's date, if known.
+pub fn check_article(
+    loaded: Result<Article, LoadFailure>,
     c: &Candidate,
-    config: &Config,
-    opts: &Options,
+    mut settings: Settings,
     lexicons: &Lexicons,
-    limits: &Limits,
+    today: Date,
     git_date: Option<Date>,
 ) -> (Doc, Vec<Diagnostic>) {
     // Debug builds only: lets the tests prove a panic in one article is contained.
@@ -245,9 +320,8 @@ fn process(
             panic!("KBLINT_DEBUG_PANIC_ON: deliberate panic for {}", c.display);
         }
     }
-    let mut settings = settings_for(config, opts, c);
     let mut out = Vec::new();
-    let article = match Article::load(c.path.clone(), c.display.clone(), limits) {
+    let article = match loaded {
         Ok(a) => a,
         Err(failure) => {
             let (rule, message, position) = match failure {
@@ -321,7 +395,7 @@ fn process(
         article: &article,
         settings: &settings,
         lexicons,
-        today: opts.today,
+        today,
         git_date,
     };
     for rule in rules::REGISTRY {

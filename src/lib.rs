@@ -22,6 +22,7 @@ pub mod git;
 pub mod health;
 pub mod lexicon;
 pub mod line_index;
+pub mod lsp;
 pub mod report;
 pub mod review;
 pub mod rules;
