@@ -161,6 +161,11 @@ impl Cache {
             .filter(|e| e.content_hash == content_hash && e.git_date == git_date)
     }
 
+    /// Takes the stored entry for `display` out of the cache (for reused results).
+    pub fn take(&mut self, display: &str) -> Option<Entry> {
+        self.old.remove(display)
+    }
+
     /// Writes the new entries atomically (with a `.gitignore` so the folder is never
     /// committed). Errors are returned for a notice; they never fail the run.
     pub fn save(&self, entries: Vec<(String, Entry)>) -> std::io::Result<()> {

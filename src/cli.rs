@@ -151,6 +151,12 @@ struct CheckArgs {
     /// Do not use Git commit dates for articles without a review date.
     #[arg(long)]
     no_git: bool,
+    /// Do not read or write the incremental cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Folder of the incremental cache (default: `.kblint_cache` in the KB's root).
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
     /// Load the whole KB from DIR and report only on the given PATHs (and on findings
     /// related to them): corpus-wide rules still see every article. For pre-commit, which
     /// passes the staged files.
@@ -205,6 +211,9 @@ struct ReportArgs {
     /// Do not fall back to Git commit dates for articles without a review date.
     #[arg(long)]
     no_git: bool,
+    /// Do not read or write the incremental cache.
+    #[arg(long)]
+    no_cache: bool,
 }
 
 /// Runs the command line; returns the exit code.
@@ -298,6 +307,25 @@ fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
         cli_rules,
         follow_links: args.follow_links,
         no_git: args.no_git,
+        cache_dir: (!args.no_cache).then(|| {
+            args.cache_dir.clone().unwrap_or_else(|| {
+                // The KB's root: the outermost configuration file's folder, else the
+                // checked folder.
+                let root = config
+                    .layers
+                    .first()
+                    .map(|l| l.dir.clone())
+                    .unwrap_or_else(|| {
+                        let abs = crate::discover::absolute(&start);
+                        if abs.is_dir() {
+                            abs
+                        } else {
+                            abs.parent().map(PathBuf::from).unwrap_or(abs)
+                        }
+                    });
+                root.join(".kblint_cache")
+            })
+        }),
     };
     let outcome = match engine::run(&mut config, &opts) {
         Ok(o) => o,
@@ -407,6 +435,12 @@ fn check(mut args: CheckArgs) -> i32 {
     {
         return 2;
     }
+    if args.statistics {
+        eprintln!(
+            "kblint: cache: {} of {} files reused",
+            outcome.cache_hits, outcome.files
+        );
+    }
     if outcome.internal_errors > 0 {
         return 2;
     }
@@ -483,6 +517,8 @@ fn report_cmd(args: ReportArgs) -> i32 {
         write_baseline: None,
         baseline: None,
         no_git: args.no_git,
+        no_cache: args.no_cache,
+        cache_dir: None,
     };
     let Analysed {
         outcome,

@@ -2,6 +2,7 @@
 //! corpus-wide checks → suppressions → sorted diagnostics.
 
 use crate::article::{Article, Limits, LoadFailure};
+use crate::cache::{self, Cache};
 use crate::config::{Config, ConfigError, RuleSettings, Settings};
 use crate::corpus::{Corpus, Doc, FsProbes};
 use crate::dates::Date;
@@ -28,6 +29,8 @@ pub struct Options {
     pub follow_links: bool,
     /// Never ask Git for last-commit dates (`--no-git`).
     pub no_git: bool,
+    /// Folder of the incremental cache; `None` turns it off (`--no-cache`).
+    pub cache_dir: Option<PathBuf>,
 }
 
 /// The result of a run.
@@ -45,6 +48,8 @@ pub struct Outcome {
     pub categories_checked: Vec<crate::diagnostic::Category>,
     /// One-line notices for stderr (e.g. why Git dates are unavailable).
     pub notices: Vec<String>,
+    /// Files whose per-article results came from the incremental cache.
+    pub cache_hits: usize,
 }
 
 /// Why a run could not start.
@@ -90,28 +95,68 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         std::collections::HashMap::new()
     };
 
-    // Per-article: load once, check, summarise. Order is restored by the final sort.
-    let results: Vec<(Doc, Vec<Diagnostic>)> = found
+    // The incremental cache: reused per file when its bytes and Git date are unchanged.
+    let mut cache = match &opts.cache_dir {
+        Some(dir) => Cache::open(dir, cache_key(config, opts)),
+        None => Cache::disabled(),
+    };
+
+    // Per-article: read once, check (or reuse the cached result), summarise. Order is
+    // restored by the final sort.
+    let results: Vec<(Doc, Vec<Diagnostic>, Stored)> = found
         .files
         .par_iter()
         .map(|c| {
             let settings = settings_for(config, opts, c);
-            let load = || Article::load(c.path.clone(), c.display.clone(), &limits);
             let git_date = git_dates.get(&c.path).copied();
-            let (result, panicked) =
+            let bytes = crate::article::read_file(&c.path, &limits);
+            let hash = match (&bytes, cache.enabled()) {
+                (Ok(b), true) => Some(cache::content_hash(b)),
+                _ => None,
+            };
+            if let Some(hit) = hash.and_then(|h| reuse(&cache, c, h, git_date, &settings)) {
+                return hit;
+            }
+            let load = || {
+                bytes.and_then(|b| {
+                    Article::from_bytes(c.path.clone(), c.display.clone(), b, &limits)
+                })
+            };
+            let ((doc, diags), panicked) =
                 check_guarded(c, settings, &lexicons, opts.today, git_date, load);
             if panicked {
                 panics.fetch_add(1, Ordering::Relaxed);
             }
-            result
+            let entry = match hash.filter(|_| doc.loaded && !panicked) {
+                Some(h) => Stored::New(Box::new(cache::Entry::new(h, git_date, &doc, &diags))),
+                None => Stored::Nothing,
+            };
+            (doc, diags, entry)
         })
         .collect();
 
     let mut diagnostics = Vec::new();
     let mut docs = Vec::with_capacity(results.len());
-    for (doc, diags) in results {
+    let mut entries = Vec::new();
+    let mut cache_hits = 0;
+    for (doc, diags, entry) in results {
+        cache_hits += usize::from(matches!(entry, Stored::Reused));
+        match entry {
+            Stored::New(e) => entries.push((doc.display.clone(), *e)),
+            Stored::Reused => {
+                entries.extend(cache.take(&doc.display).map(|e| (doc.display.clone(), e)))
+            }
+            Stored::Nothing => {}
+        }
         docs.push(doc);
         diagnostics.extend(diags);
+    }
+    if cache.enabled() {
+        if let Err(e) = cache.save(entries) {
+            notices.push(format!(
+                "could not write the cache ({e}); the next run starts cold"
+            ));
+        }
     }
     for p in &found.problems {
         let settings = config.settings_for(&p.path);
@@ -140,6 +185,7 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         articles: crate::health::collect(&corpus.docs, opts.today),
         categories_checked: crate::health::categories_checked(&corpus.docs),
         notices,
+        cache_hits,
     })
 }
 
@@ -241,6 +287,64 @@ pub fn load_text(c: &Candidate, text: String, limits: &Limits) -> Result<Article
         });
     }
     Article::from_bytes(c.path.clone(), c.display.clone(), text.into_bytes(), limits)
+}
+
+/// The cached result for a file whose bytes and Git date are unchanged.
+fn reuse(
+    cache: &Cache,
+    c: &Candidate,
+    hash: u128,
+    git_date: Option<Date>,
+    settings: &Settings,
+) -> Option<(Doc, Vec<Diagnostic>, Stored)> {
+    let entry = cache.lookup(&c.display, hash, git_date)?;
+    let diags = entry.diagnostics(&c.display)?;
+    let mut doc = entry.doc.clone();
+    doc.path = c.path.clone();
+    doc.settings = article_settings(settings.clone(), &doc.meta);
+    Some((doc, diags, Stored::Reused))
+}
+
+/// What a file contributes to the next cache.
+enum Stored {
+    /// Fresh results.
+    New(Box<cache::Entry>),
+    /// The old entry, unchanged.
+    Reused,
+    /// Nothing (unreadable, panicked, or no cache).
+    Nothing,
+}
+
+/// Everything besides a file's bytes that can change its per-article results.
+fn cache_key(config: &Config, opts: &Options) -> u128 {
+    let mut parts: Vec<Vec<u8>> = vec![
+        opts.today.to_string().into_bytes(),
+        format!("{:?}", opts.cli_rules).into_bytes(),
+        vec![u8::from(opts.no_git)],
+    ];
+    for l in &config.layers {
+        parts.push(l.path.to_string_lossy().into_owned().into_bytes());
+        parts.push(format!("{:?}", l.file).into_bytes());
+    }
+    let refs: Vec<&[u8]> = parts.iter().map(Vec::as_slice).collect();
+    cache::run_key(&refs)
+}
+
+/// The settings for an article once its frontmatter's `kblint: {ignore: [...]}` applies.
+fn article_settings(mut settings: Settings, meta: &crate::article::frontmatter::Meta) -> Settings {
+    if !meta.ignore.is_empty() {
+        settings.apply(&RuleSettings {
+            ignore: Some(
+                meta.ignore
+                    .iter()
+                    .filter(|s| !rules::select(s).is_empty())
+                    .cloned()
+                    .collect(),
+            ),
+            ..Default::default()
+        });
+    }
+    settings
 }
 
 /// Whether any rule that reads Git dates is on for these settings.
@@ -356,20 +460,7 @@ pub fn check_article(
         }
     };
     // Per-article ignores from frontmatter (`kblint: {ignore: [...]}`).
-    if !article.meta.ignore.is_empty() {
-        settings.apply(&RuleSettings {
-            ignore: Some(
-                article
-                    .meta
-                    .ignore
-                    .iter()
-                    .filter(|s| !rules::select(s).is_empty())
-                    .cloned()
-                    .collect(),
-            ),
-            ..Default::default()
-        });
-    }
+    settings = article_settings(settings, &article.meta);
     if let Some(e) = &article.frontmatter_error {
         if let Some(severity) = settings.severity(&parse::malformed_frontmatter::RULE.meta) {
             out.push(Diagnostic {

@@ -106,16 +106,7 @@ pub fn looks_binary(bytes: &[u8]) -> bool {
 impl Article {
     /// Reads and parses one file. `display` is its path as shown in output.
     pub fn load(path: PathBuf, display: String, limits: &Limits) -> Result<Article, LoadFailure> {
-        let size = std::fs::metadata(&path)
-            .map_err(|e| LoadFailure::Unreadable(e.to_string()))?
-            .len();
-        if size > limits.max_file_size {
-            return Err(LoadFailure::TooLarge {
-                size,
-                limit: limits.max_file_size,
-            });
-        }
-        let bytes = read_bounded(&path, limits.max_file_size)?;
+        let bytes = read_file(&path, limits)?;
         Article::from_bytes(path, display, bytes, limits)
     }
 
@@ -274,6 +265,20 @@ impl Article {
             .line_range(&self.text, line.saturating_sub(1) as usize);
         &self.text[r]
     }
+}
+
+/// Reads a file's bytes once, refusing files over the size limit without reading them.
+pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, LoadFailure> {
+    let size = std::fs::metadata(path)
+        .map_err(|e| LoadFailure::Unreadable(e.to_string()))?
+        .len();
+    if size > limits.max_file_size {
+        return Err(LoadFailure::TooLarge {
+            size,
+            limit: limits.max_file_size,
+        });
+    }
+    read_bounded(path, limits.max_file_size)
 }
 
 fn read_bounded(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, LoadFailure> {

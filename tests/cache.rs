@@ -1,0 +1,170 @@
+//! The incremental cache: reused when nothing changed, never trusted when it should not be.
+
+mod common;
+use common::*;
+use std::fs;
+use std::path::Path;
+
+fn write(dir: &Path, rel: &str, text: &str) {
+    let p = dir.join(rel);
+    fs::create_dir_all(p.parent().unwrap()).unwrap();
+    fs::write(p, text).unwrap();
+}
+
+fn reused(out: &std::process::Output) -> String {
+    stderr(out)
+        .lines()
+        .find(|l| l.contains("cache:"))
+        .unwrap_or("")
+        .to_string()
+}
+
+const FRESH: &str = "---\nowner: t\nlast_reviewed: 2026-10-01\n---\n";
+
+#[test]
+fn unchanged_files_are_reused_and_changed_ones_rechecked() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.md", &format!("{FRESH}# A\n\nTODO a\n\n## Part\n"));
+    write(d, "b.md", &format!("{FRESH}# B\n\nSee [a](a.md#part).\n"));
+    let args = [
+        "check",
+        "--today",
+        "2026-11-24",
+        "--format",
+        "json",
+        "--statistics",
+    ];
+    let first = run_in(d, &args);
+    assert!(
+        reused(&first).contains("0 of 2 files reused"),
+        "{}",
+        stderr(&first)
+    );
+    assert!(d.join(".kblint_cache/kblint-cache.bin").exists());
+    assert_eq!(
+        fs::read_to_string(d.join(".kblint_cache/.gitignore"))
+            .unwrap()
+            .lines()
+            .last(),
+        Some("*")
+    );
+    let second = run_in(d, &args);
+    assert!(
+        reused(&second).contains("2 of 2 files reused"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(first.stdout, second.stdout, "same findings from the cache");
+
+    // Renaming the heading in a.md breaks b.md's anchor: a.md is re-checked, b.md is
+    // reused, and the corpus-wide rule still sees the change.
+    write(d, "a.md", &format!("{FRESH}# A\n\nTODO a\n\n## Renamed\n"));
+    let third = run_in(d, &args);
+    assert!(
+        reused(&third).contains("1 of 2 files reused"),
+        "{}",
+        stderr(&third)
+    );
+    let v = json(&third);
+    assert!(
+        v["diagnostics"]
+            .as_array()
+            .unwrap()
+            .iter()
+            .any(|x| x["path"] == "b.md" && x["code"] == "KB402"),
+        "{v}"
+    );
+
+    // A different "today" is a different cache: nothing reused, dates judged afresh.
+    let other_day = run_in(
+        d,
+        &[
+            "check",
+            "--today",
+            "2027-11-24",
+            "--format",
+            "json",
+            "--statistics",
+        ],
+    );
+    assert!(
+        reused(&other_day).contains("0 of 2 files reused"),
+        "{}",
+        stderr(&other_day)
+    );
+    assert!(json(&other_day)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["code"] == "KB101"));
+}
+
+#[test]
+fn corrupt_or_foreign_caches_are_ignored_and_rebuilt() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.md", &format!("{FRESH}TODO\n"));
+    let args = [
+        "check",
+        "--today",
+        "2026-11-24",
+        "--format",
+        "concise",
+        "--statistics",
+    ];
+    let clean = run_in(d, &args);
+    for garbage in [
+        &b""[..],
+        b"KBLCACHE\x01\x00\x00\x00garbage",
+        b"\xff\xfe not a cache at all",
+        &[0u8; 4096],
+    ] {
+        fs::write(d.join(".kblint_cache/kblint-cache.bin"), garbage).unwrap();
+        let out = run_in(d, &args);
+        assert_eq!(out.stdout, clean.stdout, "a corrupt cache changes nothing");
+        assert!(
+            reused(&out).contains("0 of 1 files reused"),
+            "{}",
+            stderr(&out)
+        );
+        let again = run_in(d, &args);
+        assert!(
+            reused(&again).contains("1 of 1 files reused"),
+            "rebuilt: {}",
+            stderr(&again)
+        );
+    }
+}
+
+#[test]
+fn no_cache_reads_and_writes_nothing_and_cache_dir_moves_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.md", &format!("{FRESH}ok\n"));
+    run_in(d, &["check", "--no-cache"]);
+    assert!(!d.join(".kblint_cache").exists());
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = run_in(
+        d,
+        &["check", "--cache-dir", elsewhere.path().to_str().unwrap()],
+    );
+    assert_eq!(out.status.code(), Some(0));
+    assert!(elsewhere.path().join("kblint-cache.bin").exists());
+    assert!(!d.join(".kblint_cache").exists());
+}
+
+#[test]
+fn an_unwritable_cache_is_a_notice_not_a_failure() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.md", &format!("{FRESH}ok\n"));
+    write(d, "blocker", "a file where the cache folder would go");
+    let out = run_in(d, &["check", "--cache-dir", "blocker/cache"]);
+    assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));
+    assert!(
+        stderr(&out).contains("could not write the cache"),
+        "{}",
+        stderr(&out)
+    );
+}
