@@ -18,6 +18,8 @@ const EXAMPLES: &str = "Examples:
   kblint check --select stale,KB201 kb/    only staleness and conflicting facts
   kblint rules                             list every rule
   kblint explain KB301                     why a rule matters, with examples
+  kblint facts kb/                         what the KB states, conflicts first
+  kblint facts --suggest -o facts.yml kb/  a starter registry from the majority values
   kblint init                              write a commented .kblint.yml";
 
 /// A fast linter for customer-support knowledge bases: stale articles, conflicting
@@ -46,6 +48,9 @@ enum Command {
         /// Rule code (KB301) or name (unverified-promise).
         rule: String,
     },
+    /// List the facts the KB states (statements grouped by subject, conflicts first), or
+    /// write a starter facts registry from the majority values (`--suggest`).
+    Facts(FactsArgs),
     /// Write a commented starter `.kblint.yml`.
     Init {
         /// Folder to write it in.
@@ -55,6 +60,38 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FactsFormat {
+    Table,
+    Json,
+}
+
+/// Options of `facts`.
+#[derive(Debug, Args, Clone)]
+struct FactsArgs {
+    /// Files and folders to read.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format of the listing.
+    #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
+    format: FactsFormat,
+    /// Write a starter registry (YAML) from the majority values instead of the listing.
+    #[arg(long)]
+    suggest: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Use this configuration file only (no discovery).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Fix "today" (YYYY-MM-DD).
+    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Follow symbolic links while walking folders.
+    #[arg(long)]
+    follow_links: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -130,6 +167,7 @@ pub fn main() -> i32 {
         }
         Some(Command::Explain { rule }) => explain(&rule),
         Some(Command::Init { dir, force }) => init(&dir, force),
+        Some(Command::Facts(args)) => facts(args),
     }
 }
 
@@ -288,6 +326,72 @@ fn explain(name: &str) -> i32 {
                 Some(s) => fail(format!("no rule `{name}`; did you mean `{s}`?")),
                 None => fail(format!("no rule `{name}` (see `kblint rules`)")),
             }
+        }
+    }
+}
+
+fn facts(args: FactsArgs) -> i32 {
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let config = match &args.config {
+        Some(f) => Config::explicit(f),
+        None => Config::discover(&start),
+    };
+    let mut config = match config {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let today = match &args.today {
+        Some(t) => match dates::parse_today(t) {
+            Some(d) => d,
+            None => return fail(format!("--today `{t}` is not a YYYY-MM-DD date")),
+        },
+        None => config.today().unwrap_or_else(dates::local_today),
+    };
+    let opts = Options {
+        paths: args.paths.clone(),
+        today,
+        cli_rules: RuleSettings::default(),
+        follow_links: args.follow_links,
+        limits: Limits::default(),
+    };
+    let loaded = match engine::load(&mut config, &opts) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let groups = crate::facts::stated(&loaded.corpus);
+    let text = if args.suggest {
+        crate::facts::suggest(&loaded.corpus, &groups)
+    } else {
+        match args.format {
+            FactsFormat::Table => crate::facts::render_table(&loaded.corpus, &groups),
+            FactsFormat::Json => crate::facts::render_json(&loaded.corpus, &groups),
+        }
+    };
+    match &args.output {
+        Some(path) => match crate::fsutil::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("Wrote {}", crate::discover::display_path(path));
+                0
+            }
+            Err(e) => fail(format!(
+                "cannot write {}: {e}",
+                crate::discover::display_path(path)
+            )),
+        },
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return 2;
+            }
+            0
         }
     }
 }

@@ -45,6 +45,8 @@ pub struct Doc {
     pub links: Vec<DocLink>,
     /// Inline suppressions.
     pub suppressions: Suppressions,
+    /// Checkable statements (conflict rules); the text itself is not kept.
+    pub claims: Vec<crate::claims::Claim>,
 }
 
 impl Doc {
@@ -80,6 +82,7 @@ impl Doc {
             anchors,
             links,
             suppressions,
+            claims: Vec::new(),
         }
     }
 
@@ -94,6 +97,7 @@ impl Doc {
             anchors: HashSet::new(),
             links: Vec::new(),
             suppressions: Suppressions::default(),
+            claims: Vec::new(),
         }
     }
 }
@@ -110,6 +114,9 @@ pub struct Corpus {
     pub today: Date,
     /// Rule data.
     pub lexicons: Lexicons,
+    /// The canonical facts registry, when configured.
+    pub facts: Option<crate::facts::Registry>,
+    conflicts: std::sync::OnceLock<crate::claims::compare::Analysis>,
 }
 
 /// Lexically normalises a path: drops `.`, resolves `..` without touching the disk.
@@ -200,6 +207,8 @@ impl Corpus {
             targets: Vec::new(),
             today,
             lexicons,
+            facts: None,
+            conflicts: std::sync::OnceLock::new(),
         };
         use rayon::prelude::*;
         corpus.targets = corpus
@@ -208,6 +217,12 @@ impl Corpus {
             .map(|d| d.links.iter().map(|l| corpus.resolve(d, &l.dest)).collect())
             .collect();
         corpus
+    }
+
+    /// Every claim compared with the others and the registry, once per run.
+    pub fn conflicts(&self) -> &crate::claims::compare::Analysis {
+        self.conflicts
+            .get_or_init(|| crate::claims::compare::analyse(self))
     }
 
     /// The article at an absolute normalised path.

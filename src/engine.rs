@@ -2,11 +2,13 @@
 //! corpus-wide checks → suppressions → sorted diagnostics.
 
 use crate::article::{Article, Limits, LoadFailure};
+use crate::claims;
 use crate::config::{Config, ConfigError, RuleSettings};
 use crate::corpus::{Corpus, Doc};
 use crate::dates::Date;
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Position, Severity};
 use crate::discover::{self, Candidate};
+use crate::facts::Registry;
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::rules::{self, parse, ArticleCtx, Check, RuleMeta};
 use crate::suppress::Suppressions;
@@ -59,11 +61,29 @@ impl std::fmt::Display for RunError {
     }
 }
 
-/// Runs the whole pipeline.
-pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
+/// The KB loaded and summarised, before the corpus-wide rules run.
+pub struct Loaded {
+    /// Every article's summary (with its claims) and the registry.
+    pub corpus: Corpus,
+    /// Findings of the per-article rules and of loading.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Files checked.
+    pub files: usize,
+    /// Panics caught so far.
+    pub panics: usize,
+}
+
+/// Discovers, loads and checks every article, and builds the corpus (the first half of
+/// [`run`]; `kblint facts` stops here).
+pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
     let found =
         discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
+    let model = claims::Model::new(&lexicons);
+    let facts = match config.facts_path() {
+        Some(p) => Some(Registry::load(&p, &model).map_err(RunError::Config)?),
+        None => None,
+    };
     let mut limits = opts.limits;
     limits.max_file_size = config.max_file_size();
     let config: &Config = config;
@@ -75,7 +95,7 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         .par_iter()
         .map(|c| {
             catch_unwind(AssertUnwindSafe(|| {
-                process(c, config, opts, &lexicons, &limits)
+                process(c, config, opts, &lexicons, &model, &limits)
             }))
             .unwrap_or_else(|_| {
                 panics.fetch_add(1, Ordering::Relaxed);
@@ -109,10 +129,28 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
             p.message.clone(),
         ));
     }
+    let files = docs.len();
+    let mut corpus = Corpus::new(docs, opts.today, lexicons);
+    corpus.facts = facts;
+    Ok(Loaded {
+        corpus,
+        diagnostics,
+        files,
+        panics: panics.load(Ordering::Relaxed),
+    })
+}
+
+/// Runs the whole pipeline.
+pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
+    let Loaded {
+        corpus,
+        mut diagnostics,
+        files,
+        panics: loaded_panics,
+    } = load(config, opts)?;
+    let panics = AtomicUsize::new(loaded_panics);
 
     // Corpus-wide: every rule over the shared indexes.
-    let files = docs.len();
-    let corpus = Corpus::new(docs, opts.today, lexicons);
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
@@ -167,6 +205,7 @@ fn process(
     config: &Config,
     opts: &Options,
     lexicons: &Lexicons,
+    model: &claims::Model,
     limits: &Limits,
 ) -> (Doc, Vec<Diagnostic>) {
     let mut settings = settings_for(config, opts, c);
@@ -247,7 +286,9 @@ fn process(
         }
     }
     let suppressions = Suppressions::parse(&article);
-    let doc = Doc::from_article(&article, c.path.clone(), settings, suppressions);
+    let claims = claims::extract(&article, &settings, model);
+    let mut doc = Doc::from_article(&article, c.path.clone(), settings, suppressions);
+    doc.claims = claims;
     (doc, out)
 }
 

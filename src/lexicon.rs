@@ -9,8 +9,13 @@ use serde::Deserialize;
 use std::collections::BTreeMap;
 
 /// The embedded rule data files: (lexicon name, YAML text).
-pub const EMBEDDED: &[(&str, &str)] =
-    &[("placeholders", include_str!("../rules/placeholders.yml"))];
+pub const EMBEDDED: &[(&str, &str)] = &[
+    ("placeholders", include_str!("../rules/placeholders.yml")),
+    ("claim-words", include_str!("../rules/claim-words.yml")),
+    ("claim-units", include_str!("../rules/claim-units.yml")),
+    ("claim-scopes", include_str!("../rules/claim-scopes.yml")),
+    ("claim-cues", include_str!("../rules/claim-cues.yml")),
+];
 
 /// One pattern of a lexicon, as written in YAML.
 #[derive(Debug, Clone, Deserialize, PartialEq)]
@@ -30,6 +35,10 @@ pub struct EntrySpec {
     /// A short description used in messages.
     #[serde(default)]
     pub label: Option<String>,
+    /// What the entry stands for, when a rule needs more than a match (a number for a
+    /// number word, a size for a unit, a canonical form).
+    #[serde(default)]
+    pub value: Option<String>,
     /// Texts the pattern must match.
     #[serde(default)]
     pub matches: Vec<String>,

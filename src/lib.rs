@@ -8,6 +8,7 @@
 #![cfg_attr(test, allow(clippy::unwrap_used, clippy::expect_used, clippy::panic))]
 
 pub mod article;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -15,6 +16,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod facts;
 pub mod fsutil;
 pub mod lexicon;
 pub mod line_index;

@@ -5,6 +5,7 @@
 //! (code, name, category, severity, summary, docs with a bad and a good example, check),
 //! then list it in [`REGISTRY`].
 
+pub mod conflict;
 pub mod hygiene;
 pub mod link;
 pub mod parse;
@@ -127,6 +128,9 @@ pub static REGISTRY: &[&Rule] = &[
     &parse::file_too_large::RULE,
     &parse::malformed_frontmatter::RULE,
     &parse::internal_error::RULE,
+    &conflict::conflicting_fact::RULE,
+    &conflict::registered_fact_mismatch::RULE,
+    &conflict::conflicting_policy::RULE,
     &link::broken_link::RULE,
     &link::broken_anchor::RULE,
     &link::missing_asset::RULE,
