@@ -145,11 +145,13 @@ fn may_compare(a: ClaimRef, ca: &Claim, b: ClaimRef, cb: &Claim) -> bool {
     !(ca.table.is_some() && ca.table == cb.table)
 }
 
-/// Subject words used by so many articles that they tell facts apart no better than
-/// stop words: a product's own name in its help ("Business Central"), "mailbox" in an
-/// Exchange KB. Only large KBs have them (at least [`COMMON_MIN_DOCS`] articles with
-/// claims, the word in more than [`COMMON_SHARE`] of them).
-pub fn common_terms(corpus: &Corpus) -> HashSet<String> {
+/// How much each subject word is worth in a large KB: words used across many articles
+/// tell facts apart poorly. A word in more than [`COMMON_SHARE`] of the articles with
+/// claims (a product's own name in its help, "mailbox" in an Exchange KB) is dropped
+/// (factor 0); a word in more than [`RARE_DOCS`] articles counts less, down to half.
+/// Small KBs (under [`COMMON_MIN_DOCS`] articles with claims) are left as written: their
+/// statistics say little.
+pub fn term_factors(corpus: &Corpus) -> HashMap<String, f32> {
     let mut df: HashMap<&str, usize> = HashMap::new();
     let mut n = 0usize;
     for doc in &corpus.docs {
@@ -167,24 +169,34 @@ pub fn common_terms(corpus: &Corpus) -> HashSet<String> {
         }
     }
     if n < COMMON_MIN_DOCS {
-        return HashSet::new();
+        return HashMap::new();
     }
     let limit = (n as f64 * COMMON_SHARE).ceil() as usize;
+    let full = (n as f64 / RARE_DOCS as f64).ln();
     df.into_iter()
-        .filter(|(_, d)| *d > limit)
-        .map(|(t, _)| t.to_string())
+        .filter(|(_, d)| *d > RARE_DOCS)
+        .map(|(t, d)| {
+            let f = if d > limit {
+                0.0
+            } else {
+                ((n as f64 / d as f64).ln() / full).clamp(0.5, 1.0) as f32
+            };
+            (t.to_string(), f)
+        })
         .collect()
 }
 
-/// See [`common_terms`].
+/// See [`term_factors`].
 pub const COMMON_MIN_DOCS: usize = 200;
-/// See [`common_terms`].
+/// See [`term_factors`].
 pub const COMMON_SHARE: f64 = 0.08;
+/// See [`term_factors`].
+pub const RARE_DOCS: usize = 10;
 
 /// Compares every claim of the corpus within its buckets and against the registry.
 pub fn analyse(corpus: &Corpus) -> Analysis {
-    let common = common_terms(corpus);
-    // Claims with the KB-wide common words taken out of their subjects.
+    let factors = term_factors(corpus);
+    // Claims with their subject words weighed by how common they are in the KB.
     let stripped: Vec<Vec<Option<Claim>>> = corpus
         .docs
         .par_iter()
@@ -192,11 +204,17 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
             doc.claims
                 .iter()
                 .map(|c| {
-                    if common.is_empty() || !c.terms.iter().any(|t| common.contains(&t.stem)) {
+                    if factors.is_empty() || !c.terms.iter().any(|t| factors.contains_key(&t.stem))
+                    {
                         return None;
                     }
                     let mut c = c.clone();
-                    c.terms.retain(|t| !common.contains(&t.stem));
+                    for t in &mut c.terms {
+                        if let Some(f) = factors.get(&t.stem) {
+                            t.weight *= f;
+                        }
+                    }
+                    c.terms.retain(|t| t.weight > 0.0);
                     Some(c)
                 })
                 .collect()
@@ -261,6 +279,30 @@ pub fn analyse(corpus: &Corpus) -> Analysis {
     for m in matches.values_mut() {
         m.agree.sort();
         m.disagree.sort();
+    }
+    // An article that gives three or more values for one subject is enumerating them
+    // (report buckets, worked examples, a table of cases), not contradicting itself;
+    // its values are not compared.
+    let enumerating: HashSet<ClaimRef> = matches
+        .iter()
+        .filter(|(r, m)| {
+            let mut values: Vec<&Value> = vec![&claim(corpus, **r).value];
+            for o in m.agree.iter().chain(&m.disagree).filter(|o| o.doc == r.doc) {
+                let v = &claim(corpus, *o).value;
+                if !values.iter().any(|x| agree(x, v)) {
+                    values.push(v);
+                }
+            }
+            values.len() >= 3
+        })
+        .map(|(r, _)| *r)
+        .collect();
+    for (r, m) in matches.iter_mut() {
+        if enumerating.contains(r) {
+            m.disagree.clear();
+        } else {
+            m.disagree.retain(|o| !enumerating.contains(o));
+        }
     }
     // A statement naming several values at once ("1 TB plus 10 GB per license") does not
     // contradict a statement that agrees with one of them.

@@ -647,11 +647,6 @@ impl<'a> Extractor<'a> {
         let masked = mask_directives(&seg.text);
         let text_all: &str = masked.as_deref().unwrap_or(&seg.text);
         let ranges = sentences(text_all);
-        // "Weekly — 52 paydays", "Free: 1 GB": items of one labelled list are rows.
-        let labelled = in_list
-            && ranges.first().is_some_and(|r| {
-                Sent::new(&text_all[r.clone()]).colon_after.first() == Some(&true)
-            });
         for r in ranges {
             let text = &text_all[r.clone()];
             self.sentence_id += 1;
@@ -661,7 +656,9 @@ impl<'a> Extractor<'a> {
                     around.lead_in = l.clone();
                 }
             }
-            if labelled {
+            // Items of one list ("Weekly — 52 paydays", "Free: 1 GB", "The Calendar
+            // folder (six months)") are rows of a table: they never conflict.
+            if in_list {
                 around.table = Some(LIST_GROUPS + self.list_id);
             }
             around.weak = links
@@ -781,6 +778,22 @@ impl<'a> Extractor<'a> {
         let Some(mut f) = self.count_at(&s, 0, n) else {
             return Vec::new();
         };
+        // The label must name a countable thing ("Included users", "Bank connections"),
+        // not a measure ("Quantity", "Amount").
+        let counted = match &f.value {
+            Value::Quantity(Quantity {
+                class: QClass::Count { head, .. },
+                ..
+            }) => f
+                .noun
+                .iter()
+                .find(|(st, _)| st == head)
+                .map(|(_, w)| w.clone()),
+            _ => None,
+        };
+        if counted.is_none_or(|w| self.model.word(&w).generic) {
+            return Vec::new();
+        }
         if lower.ends_with('+') {
             if let Value::Quantity(q) = &mut f.value {
                 q.bound = Bound::AtLeast;
@@ -973,6 +986,19 @@ impl<'a> Extractor<'a> {
             if s.in_weak(i) {
                 continue;
             }
+            // Numbers naming things ("32-bit", "Exchange 2016", "v2") tell facts apart.
+            let t = &s.toks[i];
+            if t.kind == TK::Num && !s.values.iter().any(|v| v.start <= t.s && t.e <= v.end) {
+                let named = s
+                    .toks
+                    .get(i + 1)
+                    .is_some_and(|n| n.s == t.e && n.kind == TK::Sym('-'))
+                    || (i > 0 && s.toks[i - 1].kind == TK::Word && s.toks[i - 1].cap)
+                    || (t.num >= 1990.0 && t.num <= 2100.0 && !s.low(i).contains(['.', ',']));
+                if named {
+                    out.push(format!("number:{}", s.low(i)));
+                }
+            }
             if let Some(w) = s.word(i) {
                 if let Some(g) = &self.model.word(w).contrast {
                     let member = self
@@ -1132,8 +1158,18 @@ impl<'a> Extractor<'a> {
             }
         }
         let quotes = quote_spans(text);
-        let found = self.values(&s);
+        let mut found = self.values(&s);
         s.values = found.iter().map(|f| f.range.clone()).collect();
+        // A sentence with three or more quantities is arithmetic or a worked example
+        // ("an invoice of INR 30,000 at 2% gives INR 600").
+        if found
+            .iter()
+            .filter(|f| matches!(f.value, Value::Quantity(_)))
+            .count()
+            >= 3
+        {
+            found.retain(|f| !matches!(f.value, Value::Quantity(_)));
+        }
         let mut out = Vec::new();
         for f in found {
             if quotes
@@ -2174,6 +2210,15 @@ impl<'a> Extractor<'a> {
             k += 1;
         }
         let head = head?;
+        // "20 respectively": an adverb is not a counted thing.
+        if s.low(k - 1).ends_with("ly") {
+            return None;
+        }
+        // "1099 forms", "2553406 Description": long numbers written without separators
+        // are codes; a count of a thousand or more is written "1,000".
+        if s.toks[i].kind == TK::Num && v >= 1000.0 && !s.low(i).contains(',') {
+            return None;
+        }
         if noun.is_empty() {
             noun.push((head.clone(), s.low(k - 1).to_string()));
         }

@@ -341,7 +341,10 @@ mod tests {
             !same_subject(&a, &b, false),
             "two words used strongly by both are needed"
         );
-        let d = claim(&[("refund", 1.0), ("request", 1.0), ("statement", 1.0)], &[]);
+        let d = claim(
+            &[("refund", 1.0), ("request", 1.0), ("statement", 1.0)],
+            &[],
+        );
         assert!(same_subject(&a, &d, false));
     }
 
