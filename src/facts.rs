@@ -279,6 +279,10 @@ impl Registry {
             if !comparable(&f.value, &c.value) || !f.scope.compatible(&c.scope) || !about(f, c) {
                 continue;
             }
+            // A fact about one plan holds for statements that say which plan.
+            if f.scope.get(Dim::Plan).is_some() && c.scope.get(Dim::Plan).is_none() {
+                continue;
+            }
             out.push((i, agree(&f.value, &c.value)));
         }
         out
@@ -700,11 +704,13 @@ pub fn suggest(corpus: &Corpus, groups: &[Stated]) -> String {
             }
             _ => {}
         }
-        let plans = g
-            .scope
-            .get(Dim::Plan)
-            .map(|v| v.to_vec())
-            .unwrap_or_default();
+        // The scope the majority's statements share: where its value holds.
+        let mut scope = c.scope.clone();
+        for r in majority {
+            let s = &claim_at(corpus, *r).scope;
+            scope.dims.retain(|(d, v)| s.get(*d) == Some(v.as_slice()));
+        }
+        let plans = scope.get(Dim::Plan).map(|v| v.to_vec()).unwrap_or_default();
         if subject.is_empty() && plans.is_empty() {
             out.push_str(&format!(
                 "  # skipped \"{}\" ({}): its statements share no subject word\n",
@@ -724,14 +730,22 @@ pub fn suggest(corpus: &Corpus, groups: &[Stated]) -> String {
                 "non-refundable"
             }
             .to_string(),
+            Value::Quantity(crate::claims::Quantity {
+                class: crate::claims::QClass::Count { .. },
+                ..
+            }) if c.shown.chars().any(char::is_alphabetic) => c.shown.trim().to_string(),
             v => crate::claims::normalize::canonical(v, &c.shown),
         };
-        let mut base: String = g
-            .key
-            .split_whitespace()
-            .take(3)
-            .collect::<Vec<_>>()
-            .join("-");
+        let mut base: String = match (&c.value, &c.purpose) {
+            (Value::Phone { .. }, Some(p)) => format!("{p}-phone"),
+            (Value::Email(_), Some(p)) => format!("{p}-email"),
+            _ => g
+                .key
+                .split_whitespace()
+                .take(3)
+                .collect::<Vec<_>>()
+                .join("-"),
+        };
         for p in &plans {
             base = format!("{p}-{base}");
         }
@@ -763,9 +777,8 @@ pub fn suggest(corpus: &Corpus, groups: &[Stated]) -> String {
                 .join(", ")
         ));
         out.push_str(&format!("    value: {}\n", yaml(&value)));
-        if !g.scope.dims.is_empty() {
-            let parts: Vec<String> = g
-                .scope
+        if !scope.dims.is_empty() {
+            let parts: Vec<String> = scope
                 .dims
                 .iter()
                 .map(|(d, v)| {
@@ -786,6 +799,17 @@ pub fn suggest(corpus: &Corpus, groups: &[Stated]) -> String {
         out.push_str(&format!("    source: {}\n", yaml(&source.display)));
         if let Some(o) = &source.meta.owner {
             out.push_str(&format!("    owner: {}\n", yaml(&o.value)));
+        }
+        let articles = |m: &Vec<ClaimRef>| {
+            m.iter()
+                .map(|r| r.doc)
+                .collect::<std::collections::HashSet<_>>()
+                .len()
+        };
+        if g.values.len() > 1 && articles(majority) == articles(&g.values[1].1) {
+            out.push_str(
+                "    # no majority: as many articles state another value; check which is right\n",
+            );
         }
         for (orep, others) in &g.values[1..] {
             let locs: Vec<String> = others.iter().map(|r| loc(corpus, *r)).collect();

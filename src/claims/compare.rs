@@ -15,11 +15,12 @@ use crate::corpus::Corpus;
 use rayon::prelude::*;
 use std::collections::{HashMap, HashSet};
 
-/// Buckets larger than this are not compared (the term is too common to be a key).
-pub const BUCKET_CAP: usize = 1500;
+/// Buckets larger than this are not compared (the key is too common to tell facts
+/// apart); it bounds the work per claim whatever the size of the KB.
+pub const BUCKET_CAP: usize = 400;
 
-/// Most index keys per claim (its strongest terms).
-pub const MAX_KEYS: usize = 12;
+/// Most strong words per claim used for keys.
+pub const MAX_KEYS: usize = 8;
 
 /// A claim of the KB: document index and claim index within it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -77,7 +78,7 @@ pub fn class_key(v: &Value) -> String {
             QClass::BusinessDays => "business-days".into(),
             QClass::BusinessHours => "business-hours".into(),
             QClass::Data => "data".into(),
-            QClass::Count { .. } => "count".into(),
+            QClass::Count { head, .. } => format!("count:{head}"),
             QClass::Percent => "percent".into(),
             QClass::Money(c) => format!("money:{c}"),
             QClass::Frequency => "frequency".into(),
@@ -92,39 +93,61 @@ pub fn class_key(v: &Value) -> String {
     }
 }
 
-/// The index keys of a claim: its class with each of its strongest terms (contact
-/// points: with their purpose).
+/// The index keys of a claim. Two claims that [`same_subject`] could accept always
+/// share a key, and keys are as selective as the rule allows:
+/// - contact points: their department;
+/// - counts: the counted noun with each strong word (or named plan);
+/// - opening hours, timing and yes/no policies, which need one strong word in common:
+///   each strong word;
+/// - everything else, which needs two: each pair of strong words (or named plans,
+///   regions, billing periods).
 pub fn index_keys(c: &Claim) -> Vec<(String, String)> {
     let class = class_key(&c.value);
     match c.value {
         Value::Phone { .. } | Value::Email(_) => {
-            return vec![(class, c.purpose.clone().unwrap_or_default())]
+            return match &c.purpose {
+                Some(p) => vec![(class, p.clone())],
+                None => Vec::new(),
+            }
         }
         _ => {}
     }
-    // Every term that can contribute to a match: two claims that share enough weight
-    // share at least one of these.
-    let mut strong: Vec<&super::Term> = c
-        .terms
-        .iter()
-        .filter(|t| t.weight >= super::key::W_TITLE)
-        .collect();
+    let mut strong: Vec<&super::Term> = c.terms.iter().filter(|t| t.weight >= 0.8).collect();
     strong.sort_by(|a, b| {
         b.weight
             .total_cmp(&a.weight)
             .then_with(|| a.stem.cmp(&b.stem))
     });
-    let mut keys: Vec<(String, String)> = strong
+    let mut words: Vec<String> = strong
         .iter()
         .take(MAX_KEYS)
-        .map(|t| (class.clone(), t.stem.clone()))
+        .map(|t| t.stem.clone())
         .collect();
-    // Claims that share only an explicit plan or region ("Starter is $19 a month").
-    for d in [super::Dim::Plan, super::Dim::Region] {
+    for d in [
+        super::Dim::Plan,
+        super::Dim::Region,
+        super::Dim::Billing,
+        super::Dim::Occasion,
+    ] {
         for v in c.scope.get(d).unwrap_or(&[]) {
             if v != "*" && v != "paid" {
-                keys.push((class.clone(), format!("@{}:{v}", d.as_str())));
+                words.push(format!("@{}:{v}", d.as_str()));
             }
+        }
+    }
+    let singles = matches!(
+        &c.value,
+        Value::Schedule { .. } | Value::Timing(_) | Value::Polarity { .. }
+    ) || matches!(&c.value, Value::Quantity(q) if matches!(q.class, QClass::Count { .. }));
+    if singles {
+        return words.into_iter().map(|w| (class.clone(), w)).collect();
+    }
+    words.sort();
+    words.dedup();
+    let mut keys = Vec::with_capacity(words.len() * words.len() / 2);
+    for (i, a) in words.iter().enumerate() {
+        for b in &words[i + 1..] {
+            keys.push((class.clone(), format!("{a}+{b}")));
         }
     }
     keys

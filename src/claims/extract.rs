@@ -928,7 +928,10 @@ impl<'a> Extractor<'a> {
                 continue;
             }
             // Two-word synonyms first ("team member", "money back").
-            if i + 1 < toks.end && s.toks[i + 1].kind == TK::Word {
+            if i + 1 < toks.end
+                && s.toks[i + 1].kind == TK::Word
+                && self.model.starts_phrase(s.low(i))
+            {
                 let pair = format!("{} {}", s.low(i), s.low(i + 1));
                 if let Some(syn) = self.model.word(&pair).synonym.clone() {
                     out.push((stem(&syn), pair));
@@ -1046,7 +1049,11 @@ impl<'a> Extractor<'a> {
     /// Scope qualifiers in a sentence: (byte span, start token, dimension, values).
     fn qualifiers(&self, s: &Sent) -> Vec<Qual> {
         let mut out: Vec<Qual> = Vec::new();
-        for q in &self.model.qualifiers {
+        let hits: Vec<usize> = match &self.model.qualifier_set {
+            Some(set) => set.matches(s.text).into_iter().collect(),
+            None => (0..self.model.qualifiers.len()).collect(),
+        };
+        for q in hits.iter().filter_map(|&i| self.model.qualifiers.get(i)) {
             for c in q.regex.captures_iter(s.text) {
                 let Some(m) = c.get(0) else { continue };
                 if c.name("neg").is_some() {
@@ -1147,6 +1154,14 @@ impl<'a> Extractor<'a> {
             return Vec::new();
         }
         s.weak = around.weak.clone();
+        let mut found = self.values(&s);
+        // Most sentences state nothing checkable: stop before the costlier analysis.
+        if found.is_empty()
+            && !(0..s.toks.len()).any(|i| self.predicate_at(&s, i).is_some())
+            && !self.model.timing.iter().any(|(r, _)| r.is_match(text))
+        {
+            return Vec::new();
+        }
         s.mood = self.mood(&s);
         let quals = self.qualifiers(&s);
         let qual_spans: Vec<Range<usize>> = quals.iter().map(|q| q.0.clone()).collect();
@@ -1158,7 +1173,6 @@ impl<'a> Extractor<'a> {
             }
         }
         let quotes = quote_spans(text);
-        let mut found = self.values(&s);
         s.values = found.iter().map(|f| f.range.clone()).collect();
         // A sentence with three or more quantities is arithmetic or a worked example
         // ("an invoice of INR 30,000 at 2% gives INR 600").
@@ -1387,10 +1401,18 @@ impl<'a> Extractor<'a> {
         let free = |taken: &Vec<Range<usize>>, r: &Range<usize>| {
             !taken.iter().any(|t| t.start < r.end && r.start < t.end)
         };
-        for m in g.url.find_iter(text) {
-            taken.push(m.range());
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        if text.contains("://") || text.contains("www.") {
+            for m in g.url.find_iter(text) {
+                taken.push(m.range());
+            }
         }
-        for m in g.email.find_iter(text) {
+        let emails = if text.contains('@') {
+            g.email.find_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for m in emails {
             let r = m.range();
             if !free(&taken, &r) {
                 continue;
@@ -1404,7 +1426,12 @@ impl<'a> Extractor<'a> {
             taken.push(r.clone());
             found.push(self.found(s, r, Value::Email(m.as_str().to_lowercase()), false));
         }
-        for m in g.phone.find_iter(text) {
+        let phones = if digits {
+            g.phone.find_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for m in phones {
             let r = m.range();
             let digits: String = m.as_str().chars().filter(char::is_ascii_digit).collect();
             if !free(&taken, &r) || !(7..=15).contains(&digits.len()) {
@@ -1423,10 +1450,19 @@ impl<'a> Extractor<'a> {
                 false,
             ));
         }
-        self.versions(s, &mut found, &mut taken);
+        if digits {
+            self.versions(s, &mut found, &mut taken);
+        }
         self.schedules(s, &mut found, &mut taken);
-        self.money(s, &mut found, &mut taken);
-        for c in g.percent.captures_iter(text) {
+        if digits {
+            self.money(s, &mut found, &mut taken);
+        }
+        let percents = if digits {
+            g.percent.captures_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for c in percents {
             let Some(m) = c.get(0) else { continue };
             let r = m.range();
             if !free(&taken, &r) {
@@ -1589,7 +1625,13 @@ impl<'a> Extractor<'a> {
         let overlaps = |parts: &Vec<SchedPart>, r: &Range<usize>| {
             parts.iter().any(|p| p.0.start < r.end && r.start < p.0.end)
         };
-        for c in g.time_range.captures_iter(text) {
+        let digits = text.bytes().any(|b| b.is_ascii_digit());
+        let ranges: Vec<regex::Captures> = if digits {
+            g.time_range.captures_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for c in ranges {
             let Some(m) = c.get(0) else { continue };
             let r = m.range();
             if overlaps(&parts, &r) {
@@ -1660,7 +1702,12 @@ impl<'a> Extractor<'a> {
             parts.push((m.range(), Some(0x60), None, None));
         }
         // Single times with a zone ("before 2 p.m. Eastern").
-        for c in g.time_single.captures_iter(text) {
+        let singles: Vec<regex::Captures> = if digits {
+            g.time_single.captures_iter(text).collect()
+        } else {
+            Vec::new()
+        };
+        for c in singles {
             let Some(m) = c.get(0) else { continue };
             if overlaps(&parts, &m.range())
                 || taken.iter().any(|t| t.start < m.end() && m.start() < t.end)
@@ -2531,6 +2578,15 @@ impl<'a> Extractor<'a> {
 
     /// A yes/no predicate starting at token `i`: (class, positive, length in tokens).
     fn predicate_at(&self, s: &Sent, i: usize) -> Option<(String, bool, usize)> {
+        let first = s.word(i)?;
+        if !self.model.starts_phrase(first) {
+            return self
+                .model
+                .word(first)
+                .predicate
+                .clone()
+                .map(|(c, p)| (c, p, 1));
+        }
         for len in (1..=4).rev() {
             let ws: Option<Vec<&str>> = (i..i + len).map(|k| s.word(k)).collect();
             let Some(ws) = ws else { continue };
@@ -2811,6 +2867,13 @@ pub fn parse_value(text: &str, model: &Model) -> Option<(Value, Vec<String>)> {
         }
         _ => None,
     };
+    if let Some((_, canon)) = model
+        .timing
+        .iter()
+        .find(|(r, _)| r.find(t).is_some_and(|m| m.range() == (0..t.len())))
+    {
+        return Some((Value::Timing(canon.clone()), Vec::new()));
+    }
     if let Some(positive) = polarity {
         let class = if lower.contains("refund") {
             "refund"

@@ -86,6 +86,8 @@ pub struct Qualifier {
     pub regex: Regex,
     /// Fixed scope (`plan=*`), when the phrasing names no scope.
     pub fixed: Option<(Dim, String)>,
+    /// Whether the pattern is case-sensitive.
+    pub case_sensitive: bool,
 }
 
 /// Word-list entries whose pattern is not a plain list: tried word by word.
@@ -119,6 +121,11 @@ pub struct Model {
     pub timing: Vec<(Regex, String)>,
     /// Money amounts with their currency, built from the currency words.
     pub money: Option<Regex>,
+    /// First words of the word lists' phrases ("money" of "money back"): a phrase lookup
+    /// is only worth building when a word starts one.
+    pub phrase_heads: std::collections::HashSet<String>,
+    /// All qualifier patterns, to skip sentences none of them matches in one pass.
+    pub qualifier_set: Option<regex::RegexSet>,
 }
 
 static EMPTY: std::sync::OnceLock<WordInfo> = std::sync::OnceLock::new();
@@ -204,6 +211,8 @@ impl Model {
             example_heading: Vec::new(),
             timing: Vec::new(),
             money: None,
+            phrase_heads: std::collections::HashSet::new(),
+            qualifier_set: None,
         };
         for name in LEXICONS {
             for e in &lexicons.get(name).entries {
@@ -217,7 +226,25 @@ impl Model {
             .map(|(w, _)| w.clone())
             .collect();
         m.money = super::extract::money_pattern(&currencies);
+        m.phrase_heads = m
+            .words
+            .keys()
+            .filter_map(|w| w.split_once(' ').map(|(h, _)| h.to_string()))
+            .collect();
+        m.qualifier_set = regex::RegexSet::new(m.qualifiers.iter().map(|q| {
+            if q.case_sensitive {
+                q.regex.as_str().to_string()
+            } else {
+                format!("(?i){}", q.regex.as_str())
+            }
+        }))
+        .ok();
         m
+    }
+
+    /// Whether `word` starts a phrase of the word lists (or user patterns may match).
+    pub fn starts_phrase(&self, word: &str) -> bool {
+        !self.fallbacks.is_empty() || self.phrase_heads.contains(word)
     }
 
     fn add(&mut self, e: &Entry) {
@@ -238,6 +265,7 @@ impl Model {
                     id: e.spec.id.clone(),
                     regex: e.regex.clone(),
                     fixed,
+                    case_sensitive: e.spec.case_sensitive,
                 });
             }
             "plan" | "region" | "billing" | "occasion" | "product" | "audience" | "locale" => {

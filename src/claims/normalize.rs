@@ -289,7 +289,10 @@ fn quantity_text(q: &Quantity, shown: &str) -> String {
             };
             (num(n), u.to_string())
         }
-        QClass::Count { head, .. } => (num(q.lo.0), plural(head, q.lo.0)),
+        QClass::Count { head, .. } => (
+            grouped(q.lo.0).unwrap_or_else(|| num(q.lo.0)),
+            plural(head, q.lo.0),
+        ),
         QClass::Percent => return format!("{}%{per}", num(q.lo.0)),
         QClass::Money(c) => return format!("{} {c}{per}", num(q.lo.0 / 100.0)),
     };
@@ -297,12 +300,33 @@ fn quantity_text(q: &Quantity, shown: &str) -> String {
         QClass::Frequency => "every ",
         _ => "",
     };
-    let text = format!("{lead}{value} {unit}{per}");
+    let rel = match q.rel {
+        Rel::Before => " before",
+        Rel::After => " after",
+        Rel::None => "",
+    };
+    let text = format!("{lead}{value} {unit}{per}{rel}");
     if text.trim().is_empty() {
         shown.to_string()
     } else {
         text
     }
+}
+
+/// "5,000" for whole numbers of a thousand or more (how counts are written).
+fn grouped(x: f64) -> Option<String> {
+    if x < 1000.0 || (x - x.round()).abs() > 1e-9 {
+        return None;
+    }
+    let digits = format!("{}", x.round() as i64);
+    let mut out = String::new();
+    for (i, ch) in digits.chars().enumerate() {
+        if i > 0 && (digits.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(ch);
+    }
+    Some(out)
 }
 
 fn plural(u: &str, n: f64) -> String {
