@@ -168,6 +168,8 @@ impl<'a> Sent<'a> {
     fn tokenize(&mut self) {
         let text = self.text;
         let chars: Vec<(usize, char)> = text.char_indices().collect();
+        self.lower.reserve(text.len());
+        self.toks.reserve(text.len() / 4);
         let mut k = 0;
         while k < chars.len() {
             let (i, c) = chars[k];
@@ -226,11 +228,15 @@ impl<'a> Sent<'a> {
                 }
                 let end = chars.get(j).map(|x| x.0).unwrap_or(text.len());
                 let lo = self.lower.len();
-                let w = text[i..end].to_lowercase().replace('’', "'");
-                if w == "e-mail" || w == "e-mails" {
-                    self.lower.push_str(&w.replacen("e-", "e", 1));
-                } else {
-                    self.lower.push_str(&w);
+                for ch in text[i..end].chars() {
+                    match ch {
+                        '’' => self.lower.push('\''),
+                        ch if ch.is_ascii() => self.lower.push(ch.to_ascii_lowercase()),
+                        ch => self.lower.extend(ch.to_lowercase()),
+                    }
+                }
+                if matches!(&self.lower[lo..], "e-mail" | "e-mails") {
+                    self.lower.remove(lo + 1);
                 }
                 self.toks.push(Tok {
                     s: i,
@@ -1146,7 +1152,11 @@ impl<'a> Extractor<'a> {
 
     fn sentence(&mut self, text: &str, around: &Around) -> Vec<Pending> {
         let t = text.trim();
-        if t.is_empty() || t.ends_with('?') || self.model.example.iter().any(|r| r.is_match(t)) {
+        if t.is_empty()
+            || t.ends_with('?')
+            || !self.model.may_state_value(t)
+            || self.model.example.iter().any(|r| r.is_match(t))
+        {
             return Vec::new();
         }
         let mut s = Sent::new(text);

@@ -126,9 +126,16 @@ pub struct Model {
     pub phrase_heads: std::collections::HashSet<String>,
     /// All qualifier patterns, to skip sentences none of them matches in one pass.
     pub qualifier_set: Option<regex::RegexSet>,
+    /// Words without which a sentence holds no value (numbers, units, predicates,
+    /// weekdays, timing): a sentence with none of them, no digit and no `@` is skipped.
+    triggers: Option<aho_corasick::AhoCorasick>,
 }
 
 static EMPTY: std::sync::OnceLock<WordInfo> = std::sync::OnceLock::new();
+
+fn self_stop(words: &HashMap<String, WordInfo>, w: &str) -> bool {
+    words.get(w).is_some_and(|i| i.stop && i.number.is_none())
+}
 
 /// Reads the words out of a pattern that is a plain alternation of words
 /// (`\b(?:day|days|calendar days?)\b`); `None` when it is anything else.
@@ -213,6 +220,7 @@ impl Model {
             money: None,
             phrase_heads: std::collections::HashSet::new(),
             qualifier_set: None,
+            triggers: None,
         };
         for name in LEXICONS {
             for e in &lexicons.get(name).entries {
@@ -239,7 +247,65 @@ impl Model {
             }
         }))
         .ok();
+        let mut triggers: std::collections::BTreeSet<String> = m
+            .words
+            .iter()
+            .filter(|(_, i)| {
+                i.number.is_some()
+                    || i.unit.is_some()
+                    || i.predicate.is_some()
+                    || i.period.is_some()
+                    || i.currency.is_some()
+            })
+            .flat_map(|(w, _)| w.split(' ').map(str::to_string).collect::<Vec<_>>())
+            .filter(|w| !self_stop(&m.words, w))
+            .collect();
+        for day in [
+            "monday",
+            "tuesday",
+            "wednesday",
+            "thursday",
+            "friday",
+            "saturday",
+            "sunday",
+            "weekday",
+            "weekend",
+            "clock",
+        ] {
+            triggers.insert(day.to_string());
+        }
+        // Timing phrasings: their distinctive words.
+        for (re, _) in &m.timing {
+            for w in re
+                .as_str()
+                .split(|c: char| !c.is_ascii_alphabetic())
+                .filter(|w| w.len() >= 5)
+            {
+                triggers.insert(w.to_ascii_lowercase());
+            }
+        }
+        m.triggers = aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(triggers.iter())
+            .ok();
         m
+    }
+
+    /// Whether a sentence may hold a value at all: a digit, an `@`, or a word that
+    /// starts one (a number word, a unit, a yes/no predicate, a weekday, a timing word).
+    pub fn may_state_value(&self, text: &str) -> bool {
+        if !self.fallbacks.is_empty() || text.bytes().any(|b| b.is_ascii_digit() || b == b'@') {
+            return true;
+        }
+        let Some(ac) = &self.triggers else {
+            return true;
+        };
+        let bytes = text.as_bytes();
+        let boundary = |i: usize| i >= bytes.len() || !bytes[i].is_ascii_alphanumeric();
+        ac.find_overlapping_iter(text).any(|m| {
+            (m.start() == 0 || boundary(m.start() - 1))
+                && (boundary(m.end()) || bytes[m.end()] == b's')
+        })
     }
 
     /// Whether `word` starts a phrase of the word lists (or user patterns may match).
