@@ -20,7 +20,9 @@ const EXAMPLES: &str = "Examples:
   kblint explain KB301                     why a rule matters, with examples
   kblint init                              write a commented .kblint.yml
   kblint verify billing/refunds.md --by \"Ana Lima\"   record a review in the frontmatter
-  kblint lsp                               language server for editors (stdio)";
+  kblint lsp                               language server for editors (stdio)
+  kblint facts kb/                         what the KB states, conflicts first
+  kblint facts --suggest -o facts.yml kb/  a starter registry from the majority values";
 
 /// A fast linter for customer-support knowledge bases: stale articles, conflicting
 /// facts, unverified promises, broken links, placeholders and reply-macro tone.
@@ -61,6 +63,9 @@ enum Command {
         #[arg(long, hide = true)]
         stdio: bool,
     },
+    /// List the facts the KB states (statements grouped by subject, conflicts first), or
+    /// write a starter facts registry from the majority values (`--suggest`).
+    Facts(FactsArgs),
     /// Write a commented starter `.kblint.yml`.
     Init {
         /// Folder to write it in.
@@ -70,6 +75,38 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+enum FactsFormat {
+    Table,
+    Json,
+}
+
+/// Options of `facts`.
+#[derive(Debug, Args, Clone)]
+struct FactsArgs {
+    /// Files and folders to read.
+    #[arg(default_value = ".")]
+    paths: Vec<PathBuf>,
+    /// Output format of the listing.
+    #[arg(long, value_enum, default_value_t = FactsFormat::Table)]
+    format: FactsFormat,
+    /// Write a starter registry (YAML) from the majority values instead of the listing.
+    #[arg(long)]
+    suggest: bool,
+    /// Write to this file instead of standard output.
+    #[arg(long, short, value_name = "FILE")]
+    output: Option<PathBuf>,
+    /// Use this configuration file only (no discovery).
+    #[arg(long, value_name = "FILE")]
+    config: Option<PathBuf>,
+    /// Fix "today" (YYYY-MM-DD).
+    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
+    today: Option<String>,
+    /// Follow symbolic links while walking folders.
+    #[arg(long)]
+    follow_links: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -244,6 +281,7 @@ pub fn main() -> i32 {
             };
             crate::lsp::serve(today)
         }
+        Some(Command::Facts(args)) => facts(args),
     }
 }
 
@@ -710,6 +748,75 @@ fn verify(args: VerifyArgs) -> i32 {
         }
     }
     code
+}
+
+fn facts(args: FactsArgs) -> i32 {
+    let start = args
+        .paths
+        .first()
+        .cloned()
+        .unwrap_or_else(|| PathBuf::from("."));
+    let config = match &args.config {
+        Some(f) => Config::explicit(f),
+        None => Config::discover(&start),
+    };
+    let mut config = match config {
+        Ok(c) => c,
+        Err(e) => return fail(e),
+    };
+    let today = match &args.today {
+        Some(t) => match dates::parse_today(t) {
+            Some(d) => d,
+            None => return fail(format!("--today `{t}` is not a YYYY-MM-DD date")),
+        },
+        None => config.today().unwrap_or_else(dates::local_today),
+    };
+    let opts = Options {
+        paths: args.paths.clone(),
+        today,
+        cli_rules: RuleSettings::default(),
+        follow_links: args.follow_links,
+        no_git: true,
+        cache_dir: None,
+    };
+    let loaded = match engine::load(&mut config, &opts) {
+        Ok(l) => l,
+        Err(e) => return fail(e),
+    };
+    let mut corpus = crate::corpus::Corpus::new(loaded.docs, today, loaded.lexicons);
+    corpus.facts = loaded.facts;
+    let groups = crate::facts::stated(&corpus);
+    let text = if args.suggest {
+        crate::facts::suggest(&corpus, &groups)
+    } else {
+        match args.format {
+            FactsFormat::Table => crate::facts::render_table(&corpus, &groups),
+            FactsFormat::Json => crate::facts::render_json(&corpus, &groups),
+        }
+    };
+    match &args.output {
+        Some(path) => match crate::fsutil::write_atomic(path, text.as_bytes()) {
+            Ok(()) => {
+                eprintln!("Wrote {}", crate::discover::display_path(path));
+                0
+            }
+            Err(e) => fail(format!(
+                "cannot write {}: {e}",
+                crate::discover::display_path(path)
+            )),
+        },
+        None => {
+            let mut stdout = std::io::stdout().lock();
+            if stdout
+                .write_all(text.as_bytes())
+                .and_then(|_| stdout.flush())
+                .is_err()
+            {
+                return 2;
+            }
+            0
+        }
+    }
 }
 
 /// The starter configuration `kblint init` writes.

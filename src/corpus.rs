@@ -48,6 +48,8 @@ pub struct Doc {
     pub suppressions: Suppressions,
     /// Customer-facing commitments found in its prose (promise and tone rules).
     pub promises: Vec<crate::rules::promise::Promise>,
+    /// Checkable statements (conflict rules); the text itself is not kept.
+    pub claims: Vec<crate::claims::Claim>,
 }
 
 impl Doc {
@@ -84,6 +86,7 @@ impl Doc {
             links,
             suppressions,
             promises: Vec::new(),
+            claims: Vec::new(),
         }
     }
 
@@ -99,6 +102,7 @@ impl Doc {
             links: Vec::new(),
             suppressions: Suppressions::default(),
             promises: Vec::new(),
+            claims: Vec::new(),
         }
     }
 }
@@ -117,6 +121,9 @@ pub struct Corpus {
     pub today: Date,
     /// Rule data.
     pub lexicons: Lexicons,
+    /// The canonical facts registry, when configured.
+    pub facts: Option<crate::facts::Registry>,
+    conflicts: std::sync::OnceLock<crate::claims::compare::Analysis>,
     /// Folders a `superseded_by` path may be relative to (after the article's own).
     pub kb_roots: Vec<PathBuf>,
     /// File-system answers for link resolution.
@@ -250,6 +257,8 @@ impl Corpus {
             lexicons,
             kb_roots: Vec::new(),
             probes,
+            facts: None,
+            conflicts: std::sync::OnceLock::new(),
         };
         use rayon::prelude::*;
         corpus.targets = corpus
@@ -264,6 +273,12 @@ impl Corpus {
     /// integration rebuilds the corpus after each change).
     pub fn into_parts(self) -> (Vec<Doc>, Lexicons) {
         (self.docs, self.lexicons)
+    }
+
+    /// Every claim compared with the others and the registry, once per run.
+    pub fn conflicts(&self) -> &crate::claims::compare::Analysis {
+        self.conflicts
+            .get_or_init(|| crate::claims::compare::analyse(self))
     }
 
     /// The article at an absolute normalised path.

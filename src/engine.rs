@@ -3,11 +3,13 @@
 
 use crate::article::{Article, Limits, LoadFailure};
 use crate::cache::{self, Cache};
+use crate::claims;
 use crate::config::{Config, ConfigError, RuleSettings, Settings};
 use crate::corpus::{Corpus, Doc, FsProbes};
 use crate::dates::Date;
 use crate::diagnostic::{sort_diagnostics, Diagnostic, Position, Severity};
 use crate::discover::{self, Candidate};
+use crate::facts::Registry;
 use crate::lexicon::{LexiconError, Lexicons};
 use crate::rules::{self, parse, ArticleCtx, Check, RuleMeta};
 use crate::suppress::Suppressions;
@@ -70,11 +72,36 @@ impl std::fmt::Display for RunError {
     }
 }
 
-/// Runs the whole pipeline.
-pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
+/// The KB loaded and summarised, before the corpus-wide rules run.
+pub struct Loaded {
+    /// Every article's summary (with its promises and claims), sorted by display path.
+    pub docs: Vec<Doc>,
+    /// Findings of the per-article rules and of loading.
+    pub diagnostics: Vec<Diagnostic>,
+    /// Panics caught so far.
+    pub panics: usize,
+    /// Notices for stderr.
+    pub notices: Vec<String>,
+    /// Files whose results came from the cache.
+    pub cache_hits: usize,
+    /// Rule data.
+    pub lexicons: Lexicons,
+    /// The canonical facts registry, when configured.
+    pub facts: Option<Registry>,
+    /// Folders `superseded_by` paths may be relative to.
+    pub kb_roots: Vec<PathBuf>,
+}
+
+/// Discovers, loads and checks every article, and builds the corpus (the first half of
+/// [`run`]; `kblint facts` stops here).
+pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
     let found =
         discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
+    let facts = match config.facts_path() {
+        Some(p) => Some(Registry::load(&p, lexicons.claim_model()).map_err(RunError::Config)?),
+        None => None,
+    };
     let limits = config.limits();
     let config: &Config = config;
     let panics = AtomicUsize::new(0);
@@ -167,21 +194,38 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
             p.message.clone(),
         ));
     }
-
-    let files = docs.len();
-    let finished = check_corpus(
+    Ok(Loaded {
         docs,
         diagnostics,
-        opts.today,
+        panics: panics.load(Ordering::Relaxed),
+        notices,
+        cache_hits,
         lexicons,
-        kb_roots(config, opts),
+        facts,
+        kb_roots: kb_roots(config, opts),
+    })
+}
+
+/// Runs the whole pipeline.
+pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
+    let loaded = load(config, opts)?;
+    let files = loaded.docs.len();
+    let finished = check_corpus(
+        loaded.docs,
+        loaded.diagnostics,
+        opts.today,
+        loaded.lexicons,
+        loaded.facts,
+        loaded.kb_roots,
         Default::default(),
     );
     let corpus = &finished.corpus;
+    let notices = loaded.notices;
+    let cache_hits = loaded.cache_hits;
     Ok(Outcome {
         diagnostics: finished.diagnostics,
         files,
-        internal_errors: panics.load(Ordering::Relaxed) + finished.internal_errors,
+        internal_errors: loaded.panics + finished.internal_errors,
         articles: crate::health::collect(&corpus.docs, opts.today),
         categories_checked: crate::health::categories_checked(&corpus.docs),
         notices,
@@ -203,13 +247,15 @@ pub struct CorpusOutcome {
 
 /// Runs the corpus-wide rules over `docs` (sorted by display path), then applies the
 /// suppressions to them and to the per-article `diagnostics`, and sorts. `kb_roots` are
-/// the folders `superseded_by` paths may be relative to; `probes` are file-system
+/// the folders `superseded_by` paths may be relative to; `facts` the registry;
+/// `probes` are file-system
 /// answers kept from earlier runs (`Default::default()` for none).
 pub fn check_corpus(
     docs: Vec<Doc>,
     mut diagnostics: Vec<Diagnostic>,
     today: Date,
     lexicons: Lexicons,
+    facts: Option<Registry>,
     kb_roots: Vec<PathBuf>,
     probes: std::sync::Arc<FsProbes>,
 ) -> CorpusOutcome {
@@ -217,6 +263,7 @@ pub fn check_corpus(
     // Corpus-wide: every rule over the shared indexes.
     let mut corpus = Corpus::with_probes(docs, today, lexicons, probes);
     corpus.kb_roots = kb_roots;
+    corpus.facts = facts;
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
@@ -502,8 +549,10 @@ pub fn check_article(
     } else {
         Vec::new()
     };
+    let claims = claims::extract(&article, &settings, lexicons.claim_model());
     let mut doc = Doc::from_article(&article, c.path.clone(), settings, suppressions);
     doc.promises = promises;
+    doc.claims = claims;
     (doc, out)
 }
 

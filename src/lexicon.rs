@@ -19,6 +19,10 @@ pub const EMBEDDED: &[(&str, &str)] = &[
     ),
     ("tone", include_str!("../rules/tone.yml")),
     ("time-bound", include_str!("../rules/time-bound.yml")),
+    ("claim-words", include_str!("../rules/claim-words.yml")),
+    ("claim-units", include_str!("../rules/claim-units.yml")),
+    ("claim-scopes", include_str!("../rules/claim-scopes.yml")),
+    ("claim-cues", include_str!("../rules/claim-cues.yml")),
 ];
 
 /// One pattern of a lexicon, as written in YAML.
@@ -42,6 +46,10 @@ pub struct EntrySpec {
     /// A match followed by one of these words is not a finding ("TODO comments").
     #[serde(default)]
     pub unless_next_word: Vec<String>,
+    /// What the entry stands for, when a rule needs more than a match (a number for a
+    /// number word, a size for a unit, a canonical form).
+    #[serde(default)]
+    pub value: Option<String>,
     /// Texts the pattern must match.
     #[serde(default)]
     pub matches: Vec<String>,
@@ -244,6 +252,7 @@ impl Lexicon {
 #[derive(Debug, Clone)]
 pub struct Lexicons {
     by_name: BTreeMap<String, Lexicon>,
+    claim_model: std::sync::OnceLock<std::sync::Arc<crate::claims::Model>>,
 }
 
 impl Lexicons {
@@ -271,7 +280,10 @@ impl Lexicons {
                 ),
             });
         }
-        Ok(Lexicons { by_name })
+        Ok(Lexicons {
+            by_name,
+            claim_model: std::sync::OnceLock::new(),
+        })
     }
 
     /// The embedded lexicons only.
@@ -287,6 +299,12 @@ impl Lexicons {
         self.by_name
             .get(name)
             .expect("lexicon name is registered in EMBEDDED")
+    }
+
+    /// The claim rule data compiled from these lexicons, built once on first use.
+    pub fn claim_model(&self) -> &crate::claims::Model {
+        self.claim_model
+            .get_or_init(|| std::sync::Arc::new(crate::claims::Model::new(self)))
     }
 
     /// Every lexicon.

@@ -10,6 +10,7 @@
 pub mod article;
 pub mod baseline;
 pub mod cache;
+pub mod claims;
 pub mod cli;
 pub mod config;
 pub mod corpus;
@@ -17,6 +18,7 @@ pub mod dates;
 pub mod diagnostic;
 pub mod discover;
 pub mod engine;
+pub mod facts;
 pub mod fsutil;
 pub mod git;
 pub mod health;

@@ -13,6 +13,7 @@ const FLOORS: &[(&str, f64, f64)] = &[
     ("promise", 0.9, 0.85),
     ("tone", 0.9, 0.85),
     ("stale", 0.95, 0.9),
+    ("conflict", 0.9, 0.8),
 ];
 
 type Key = (String, String, u32);

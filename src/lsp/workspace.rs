@@ -25,6 +25,8 @@ pub struct Workspace {
     root: Option<PathBuf>,
     config: Config,
     lexicons: Option<Lexicons>,
+    /// The canonical facts registry of the workspace's configuration.
+    facts: Option<crate::facts::Registry>,
     fixed_today: Option<Date>,
     today: Date,
     limits: Limits,
@@ -64,6 +66,7 @@ impl Workspace {
             root: root.map(|r| discover::absolute(&r)),
             config: Config::default(),
             lexicons: None,
+            facts: None,
             fixed_today,
             today: fixed_today.unwrap_or_else(dates::local_today),
             limits: Limits::default(),
@@ -268,6 +271,17 @@ impl Workspace {
                 Lexicons::embedded()
             }
         };
+        self.facts = match config.facts_path() {
+            Some(p) => match crate::facts::Registry::load(&p, lexicons.claim_model()) {
+                Ok(r) => Some(r),
+                Err(e) => {
+                    self.messages
+                        .push(format!("kblint: {e}; facts registry not used"));
+                    None
+                }
+            },
+            None => None,
+        };
         self.limits = config.limits();
         self.config = config;
         if self.fixed_today.is_none() {
@@ -354,6 +368,7 @@ impl Workspace {
             per_article,
             self.today,
             lexicons,
+            self.facts.clone(),
             self.root.iter().cloned().collect(),
             self.probes.clone(),
         );
@@ -396,6 +411,7 @@ impl Workspace {
             diags,
             self.today,
             lexicons,
+            None,
             kb_roots,
             Arc::default(),
         );

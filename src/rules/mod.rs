@@ -5,6 +5,7 @@
 //! (code, name, category, severity, summary, docs with a bad and a good example, check),
 //! then list it in [`REGISTRY`].
 
+pub mod conflict;
 pub mod hygiene;
 pub mod link;
 pub mod parse;
@@ -140,6 +141,9 @@ pub static REGISTRY: &[&Rule] = &[
     &stale::lapsed_wording::RULE,
     &stale::archived_link_target::RULE,
     &stale::superseded_not_archived::RULE,
+    &conflict::conflicting_fact::RULE,
+    &conflict::registered_fact_mismatch::RULE,
+    &conflict::conflicting_policy::RULE,
     &promise::unverified_promise::RULE,
     &promise::absolute_claim::RULE,
     &link::broken_link::RULE,
