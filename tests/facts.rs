@@ -156,3 +156,38 @@ fn suggest_writes_yaml_to_stdout() {
     assert!(text.starts_with("# Starter facts registry"), "{text}");
     assert!(text.contains("facts:\n  - id: "), "{text}");
 }
+
+#[test]
+fn a_promise_that_states_a_registered_value_is_backed() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    fs::write(d.join(".kblint.yml"), "root: true\nfacts: facts.yml\n").unwrap();
+    fs::write(
+        d.join("facts.yml"),
+        "facts:\n  - id: refund-window\n    subject: [refund, request]\n    value: 30 days\n    owner: billing-team\n",
+    )
+    .unwrap();
+    let article = |window: &str| {
+        format!("---\nowner: t\nlast_reviewed: 2026-10-01\n---\n# Refunds\n\nYou can request a full refund within {window} of purchase.\n")
+    };
+    fs::write(d.join("agrees.md"), article("30 days")).unwrap();
+    fs::write(d.join("differs.md"), article("45 days")).unwrap();
+    let out = run_in(
+        d,
+        &[
+            "check",
+            "--no-cache",
+            "--today",
+            "2026-11-24",
+            "--format",
+            "concise",
+        ],
+    );
+    let text = stdout(&out);
+    assert!(
+        !text.contains("agrees.md:7:1: error[KB301]"),
+        "the registered value backs the promise: {text}"
+    );
+    assert!(text.contains("differs.md:7:1: error[KB301]"), "{text}");
+    assert!(text.contains("differs.md:7:38: error[KB202]"), "{text}");
+}

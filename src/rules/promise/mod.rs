@@ -7,7 +7,8 @@
 //! promise is *backed* when its sentence links to a policy article, and whether a link
 //! target is a policy (`type: policy` in its frontmatter, or matching the `policy:`
 //! globs / a `policies/` folder) is only known once every article is loaded.
-//! Backing by a registered fact with the same value is not checked here yet.
+//! A promise is also backed when a value in its sentence agrees with a registered fact
+//! (the conflict family's analysis, computed once per run).
 
 pub mod absolute_claim;
 pub mod detect;

@@ -60,7 +60,19 @@ We usually reply to email within one business day.
 };
 
 fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
-    for doc in &corpus.docs {
+    // Claims that agree with a registered fact back the promise they sit in.
+    let registered: std::collections::HashSet<crate::claims::compare::ClaimRef> =
+        if corpus.facts.is_some() {
+            corpus
+                .conflicts()
+                .registered
+                .iter()
+                .map(|(c, _)| *c)
+                .collect()
+        } else {
+            Default::default()
+        };
+    for (di, doc) in corpus.docs.iter().enumerate() {
         if doc.promises.is_empty() || is_retired(doc) || doc.settings.severity(&RULE.meta).is_none()
         {
             continue;
@@ -69,11 +81,28 @@ fn check(corpus: &Corpus, out: &mut Vec<Diagnostic>) {
             continue;
         }
         for p in &doc.promises {
-            if !backed_by_policy(corpus, doc, p) {
+            if !backed_by_policy(corpus, doc, p) && !backed_by_fact(&registered, di, doc, p) {
                 emit(corpus, doc, p, out);
             }
         }
     }
+}
+
+/// Whether a value in the promise's sentence matches a registered fact (same value).
+fn backed_by_fact(
+    registered: &std::collections::HashSet<crate::claims::compare::ClaimRef>,
+    doc_index: usize,
+    doc: &Doc,
+    p: &Promise,
+) -> bool {
+    doc.claims.iter().enumerate().any(|(i, c)| {
+        c.position.line >= p.position.line
+            && c.position.line <= p.position.end_line
+            && registered.contains(&crate::claims::compare::ClaimRef {
+                doc: doc_index as u32,
+                idx: i as u32,
+            })
+    })
 }
 
 fn emit(corpus: &Corpus, doc: &Doc, p: &Promise, out: &mut Vec<Diagnostic>) {
