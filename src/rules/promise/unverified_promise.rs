@@ -23,7 +23,8 @@ promise the day the policy changes, and the customer holds the agent to it.
 Flagged when the article is not verified (it names a verifier — `verified_by`,
 `reviewer`, `reviewed_by` — and its last review is within its interval) and the
 sentence does not link to a policy article (`type: policy`, or under the `policy:`
-globs, by default a `policies/`, `policy/`, `legal/` or `terms/` folder).
+globs, by default a `policies/`, `policy/`, `legal/` or `terms/` folder), nor states a
+value that agrees with a fact registered in `facts.yml`.
 Money and compensation promises are errors, the rest warnings.
 
 Not flagged: instructions to the agent ("Always verify the customer's identity…",
