@@ -32,6 +32,19 @@ fn fragment() -> impl Strategy<Value = String> {
         Just("\u{FEFF}".to_string()),
         Just("日本語 😀 é ".to_string()),
         Just("&amp; \\* ".to_string()),
+        // Rule-family vocabulary, so the extractors see what they look for.
+        Just("We guarantee a full refund within 30 days. ".to_string()),
+        Just("Support is 24/7 and costs $49/month on the Pro plan. ".to_string()),
+        Just("As of Q3 2023, the offer ends March 31, 2025. Coming soon! ".to_string()),
+        Just("Annual plans are non-refundable for EU customers. ".to_string()),
+        Just(
+            "Call +1 (415) 555-0142 or mail Support@Example.com; 9am–5pm ET, 3–5 business days. "
+                .to_string()
+        ),
+        Just("We apologise, but this is not our fault. ".to_string()),
+        Just(
+            "| Plan | Price | Seats |\n|---|---|---|\n| Pro | €45 a year | 5 seats |\n".to_string()
+        ),
         "[ -~]{0,20}",
         "\\PC{0,8}",
     ]
@@ -39,6 +52,11 @@ fn fragment() -> impl Strategy<Value = String> {
 
 fn document() -> impl Strategy<Value = String> {
     prop::collection::vec(fragment(), 0..40).prop_map(|v| v.concat())
+}
+
+fn lexicons() -> &'static kblint::lexicon::Lexicons {
+    static L: std::sync::OnceLock<kblint::lexicon::Lexicons> = std::sync::OnceLock::new();
+    L.get_or_init(kblint::lexicon::Lexicons::embedded)
 }
 
 fn config() -> ProptestConfig {
@@ -103,6 +121,35 @@ proptest! {
         let b = Article::from_text("p.md".into(), "p.md".into(), doc, &Limits::default());
         prop_assert_eq!(format!("{:?}", a.md), format!("{:?}", b.md));
         prop_assert_eq!(format!("{:?}", a.meta), format!("{:?}", b.meta));
+    }
+
+    #[test]
+    fn every_rule_family_extracts_without_panicking(doc in document(), is_macro in any::<bool>()) {
+        let lexicons = lexicons();
+        let path = if is_macro { "macros/p.md" } else { "kb/p.md" };
+        let c = kblint::discover::Candidate { display: path.into(), path: std::path::PathBuf::from("/kb").join(path) };
+        let mut settings = kblint::config::Settings::defaults();
+        settings.roles.is_macro = is_macro;
+        let today = kblint::dates::parse_today("2026-11-24").unwrap();
+        let article = Article::from_text(c.path.clone(), c.display.clone(), doc, &Limits::default());
+        let text_len = article.text.len();
+        let claims = kblint::claims::extract(&article, &settings, lexicons.claim_model());
+        let promises = kblint::rules::promise::detect::find(&article, lexicons);
+        let lines = article.lines.line_count() as u32 + 1;
+        for cl in &claims {
+            prop_assert!(cl.position.line >= 1 && cl.position.line <= lines);
+        }
+        for p in &promises {
+            prop_assert!(p.position.line >= 1 && p.position.line <= lines);
+        }
+        let (doc, diags) = kblint::engine::check_article(Ok(article), &c, settings, lexicons, today, None);
+        prop_assert!(doc.loaded);
+        for d in &diags {
+            prop_assert!(d.position.line >= 1 && d.position.line <= lines, "{:?} of {} bytes", d, text_len);
+            prop_assert!((d.position.end_line, d.position.end_column) >= (d.position.line, d.position.column));
+        }
+        let corpus = kblint::engine::check_corpus(vec![doc], diags, today, lexicons.clone(), None, Vec::new(), Default::default());
+        prop_assert!(corpus.internal_errors == 0);
     }
 
     #[test]
