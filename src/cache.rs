@@ -166,6 +166,11 @@ impl Cache {
         self.old.remove(display)
     }
 
+    /// Whether every stored entry was taken back unchanged (then there is nothing to write).
+    pub fn all_taken(&self) -> bool {
+        self.old.is_empty()
+    }
+
     /// Writes the new entries atomically (with a `.gitignore` so the folder is never
     /// committed). Errors are returned for a notice; they never fail the run.
     pub fn save(&self, entries: Vec<(String, Entry)>) -> std::io::Result<()> {

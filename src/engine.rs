@@ -178,7 +178,9 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
         docs.push(doc);
         diagnostics.extend(diags);
     }
-    if cache.enabled() {
+    // Rewrite the cache only when something changed (a new, changed or removed file).
+    let unchanged = cache_hits == entries.len() && cache.all_taken();
+    if cache.enabled() && !unchanged {
         if let Err(e) = cache.save(entries) {
             notices.push(format!(
                 "could not write the cache ({e}); the next run starts cold"
