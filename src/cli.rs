@@ -297,21 +297,33 @@ struct Analysed {
     base_url: Option<String>,
 }
 
-/// Loads configuration and runs the engine; `Err` is the exit code to return now.
-fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
-    let start = args
-        .paths
-        .first()
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from("."));
-    let config = match &args.config {
+/// The first checked path and its configuration (`--config FILE`, or discovered from the
+/// path upwards); `Err` is the exit code to return now.
+fn load_config(
+    paths: &[PathBuf],
+    explicit: Option<&std::path::Path>,
+) -> Result<(PathBuf, Config), i32> {
+    let start = paths.first().cloned().unwrap_or_else(|| PathBuf::from("."));
+    let config = match explicit {
         Some(f) => Config::explicit(f),
         None => Config::discover(&start),
     };
-    let mut config = match config {
-        Ok(c) => c,
-        Err(e) => return Err(fail(e)),
-    };
+    config.map(|c| (start, c)).map_err(fail)
+}
+
+/// "Today": `--today` / `KBLINT_TODAY`, else the configuration's `today`, else the local
+/// date; `Err` is the exit code for a malformed value.
+fn resolve_today(arg: Option<&str>, config: &Config) -> Result<dates::Date, i32> {
+    match arg {
+        Some(t) => dates::parse_today(t)
+            .ok_or_else(|| fail(format!("--today `{t}` is not a YYYY-MM-DD date"))),
+        None => Ok(config.today().unwrap_or_else(dates::local_today)),
+    }
+}
+
+/// Loads configuration and runs the engine; `Err` is the exit code to return now.
+fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
+    let (start, mut config) = load_config(&args.paths, args.config.as_deref())?;
     for sel in args.select.iter().chain(&args.ignore) {
         if !rules::is_known_selector(sel) {
             return Err(fail(format!(
@@ -327,13 +339,7 @@ fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
         print!("{}", config.describe(&start));
         return Err(0);
     }
-    let today = match &args.today {
-        Some(t) => match dates::parse_today(t) {
-            Some(d) => d,
-            None => return Err(fail(format!("--today `{t}` is not a YYYY-MM-DD date"))),
-        },
-        None => config.today().unwrap_or_else(dates::local_today),
-    };
+    let today = resolve_today(args.today.as_deref(), &config)?;
     let cli_rules = RuleSettings {
         select: (!args.select.is_empty()).then(|| args.select.clone()),
         ignore: (!args.ignore.is_empty()).then(|| args.ignore.clone()),
@@ -703,12 +709,9 @@ fn verify(args: VerifyArgs) -> i32 {
     let parse_day = |what: &str, s: &str| {
         dates::parse_today(s).ok_or_else(|| format!("{what} `{s}` is not a YYYY-MM-DD date"))
     };
-    let today = match &args.today {
-        Some(t) => match parse_day("--today", t) {
-            Ok(d) => d,
-            Err(e) => return fail(e),
-        },
-        None => config.today().unwrap_or_else(dates::local_today),
+    let today = match resolve_today(args.today.as_deref(), &config) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     let date = match &args.date {
         Some(d) => match parse_day("--date", d) {
@@ -751,25 +754,13 @@ fn verify(args: VerifyArgs) -> i32 {
 }
 
 fn facts(args: FactsArgs) -> i32 {
-    let start = args
-        .paths
-        .first()
-        .cloned()
-        .unwrap_or_else(|| PathBuf::from("."));
-    let config = match &args.config {
-        Some(f) => Config::explicit(f),
-        None => Config::discover(&start),
-    };
-    let mut config = match config {
+    let (_, mut config) = match load_config(&args.paths, args.config.as_deref()) {
         Ok(c) => c,
-        Err(e) => return fail(e),
+        Err(code) => return code,
     };
-    let today = match &args.today {
-        Some(t) => match dates::parse_today(t) {
-            Some(d) => d,
-            None => return fail(format!("--today `{t}` is not a YYYY-MM-DD date")),
-        },
-        None => config.today().unwrap_or_else(dates::local_today),
+    let today = match resolve_today(args.today.as_deref(), &config) {
+        Ok(d) => d,
+        Err(code) => return code,
     };
     let opts = Options {
         paths: args.paths.clone(),

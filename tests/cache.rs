@@ -3,13 +3,6 @@
 mod common;
 use common::*;
 use std::fs;
-use std::path::Path;
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
 
 fn reused(out: &std::process::Output) -> String {
     stderr(out)

@@ -5,12 +5,6 @@ use common::*;
 use std::fs;
 use std::path::Path;
 
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
-
 const FRESH: &str = "---\nowner: team\nlast_reviewed: 2026-10-01\n---\n";
 
 #[test]

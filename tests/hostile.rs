@@ -8,12 +8,6 @@ use std::fs;
 use std::path::Path;
 use std::time::{Duration, Instant};
 
-fn write(dir: &Path, rel: &str, bytes: &[u8]) {
-    let p = dir.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, bytes).unwrap();
-}
-
 /// Builds the hostile KB; returns the names of files that must get a `parse` finding.
 fn build(d: &Path) -> Vec<&'static str> {
     let fresh = "---\nowner: t\nlast_reviewed: 2026-10-01\n---\n";

@@ -6,12 +6,6 @@ mod common;
 use common::*;
 use std::path::Path;
 
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
-
 const FRESH: &str = "owner: ana\nlast_reviewed: 2026-10-01\n";
 const VERIFIED: &str = "owner: ana\nlast_reviewed: 2026-10-01\nverified_by: Marcus Lee\n";
 

@@ -5,16 +5,9 @@
 
 mod common;
 use common::*;
-use std::path::Path;
 
 const TODAY: &str = "2026-11-24";
 const HOSTILE: &str = "fixtures/hostile-report-kb";
-
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
 
 /// Raw payloads planted in titles, owners, values, messages and file names of the
 /// hostile fixture. None may reach the HTML unescaped.

@@ -1,15 +1,9 @@
 //! Stale rules end to end: archived link targets and how their replacement is named.
 
 mod common;
+use common::*;
 
 use common::{json, run_in};
-use std::path::Path;
-
-fn write(dir: &Path, name: &str, text: &str) {
-    let p = dir.join(name);
-    std::fs::create_dir_all(p.parent().unwrap()).unwrap();
-    std::fs::write(p, text).unwrap();
-}
 
 const FRESH: &str = "owner: a\nlast_reviewed: 2026-11-01\n";
 

@@ -6,12 +6,6 @@ use std::fs;
 use std::path::Path;
 use std::process::Command;
 
-fn write(dir: &Path, rel: &str, text: &str) {
-    let p = dir.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(p, text).unwrap();
-}
-
 fn git(dir: &Path, args: &[&str]) -> std::process::Output {
     let out = Command::new("git")
         .current_dir(dir)
