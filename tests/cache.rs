@@ -18,8 +18,8 @@ const FRESH: &str = "---\nowner: t\nlast_reviewed: 2026-10-01\n---\n";
 fn unchanged_files_are_reused_and_changed_ones_rechecked() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a.md", &format!("{FRESH}# A\n\nTODO a\n\n## Part\n"));
-    write(d, "b.md", &format!("{FRESH}# B\n\nSee [a](a.md#part).\n"));
+    write(d, "a.md", format!("{FRESH}# A\n\nTODO a\n\n## Part\n"));
+    write(d, "b.md", format!("{FRESH}# B\n\nSee [a](a.md#part).\n"));
     let args = [
         "check",
         "--today",
@@ -52,7 +52,7 @@ fn unchanged_files_are_reused_and_changed_ones_rechecked() {
 
     // Renaming the heading in a.md breaks b.md's anchor: a.md is re-checked, b.md is
     // reused, and the corpus-wide rule still sees the change.
-    write(d, "a.md", &format!("{FRESH}# A\n\nTODO a\n\n## Renamed\n"));
+    write(d, "a.md", format!("{FRESH}# A\n\nTODO a\n\n## Renamed\n"));
     let third = run_in(d, &args);
     assert!(
         reused(&third).contains("1 of 2 files reused"),
@@ -97,7 +97,7 @@ fn unchanged_files_are_reused_and_changed_ones_rechecked() {
 fn corrupt_or_foreign_caches_are_ignored_and_rebuilt() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a.md", &format!("{FRESH}TODO\n"));
+    write(d, "a.md", format!("{FRESH}TODO\n"));
     let args = [
         "check",
         "--today",
@@ -134,7 +134,7 @@ fn corrupt_or_foreign_caches_are_ignored_and_rebuilt() {
 fn no_cache_reads_and_writes_nothing_and_cache_dir_moves_it() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a.md", &format!("{FRESH}ok\n"));
+    write(d, "a.md", format!("{FRESH}ok\n"));
     run_in(d, &["check", "--no-cache"]);
     assert!(!d.join(".kblint_cache").exists());
     let elsewhere = tempfile::tempdir().unwrap();
@@ -151,7 +151,7 @@ fn no_cache_reads_and_writes_nothing_and_cache_dir_moves_it() {
 fn an_unwritable_cache_is_a_notice_not_a_failure() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a.md", &format!("{FRESH}ok\n"));
+    write(d, "a.md", format!("{FRESH}ok\n"));
     write(d, "blocker", "a file where the cache folder would go");
     let out = run_in(d, &["check", "--cache-dir", "blocker/cache"]);
     assert_eq!(out.status.code(), Some(0), "{}", stderr(&out));

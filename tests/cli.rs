@@ -10,11 +10,7 @@ const FRESH: &str = "---\nowner: team\nlast_reviewed: 2026-10-01\n---\n";
 #[test]
 fn exit_codes() {
     let dir = tempfile::tempdir().unwrap();
-    write(
-        dir.path(),
-        "ok.md",
-        &format!("{FRESH}# Fine\n\nAll good.\n"),
-    );
+    write(dir.path(), "ok.md", format!("{FRESH}# Fine\n\nAll good.\n"));
     let out = run_in(dir.path(), &["check", "--today", "2026-11-24"]);
     assert_eq!(out.status.code(), Some(0), "{}", stdout(&out));
     assert!(stdout(&out).contains("no findings"));
@@ -22,7 +18,7 @@ fn exit_codes() {
     write(
         dir.path(),
         "warn.md",
-        &format!("{FRESH}# Warn\n\nPrice: TBD.\n"),
+        format!("{FRESH}# Warn\n\nPrice: TBD.\n"),
     );
     let out = run_in(dir.path(), &["check", "--today", "2026-11-24"]);
     assert_eq!(out.status.code(), Some(0), "warnings alone pass");
@@ -39,7 +35,7 @@ fn exit_codes() {
     write(
         dir.path(),
         "err.md",
-        &format!("{FRESH}# Err\n\nSee [gone](gone.md).\n"),
+        format!("{FRESH}# Err\n\nSee [gone](gone.md).\n"),
     );
     let out = run_in(dir.path(), &["check", "--today", "2026-11-24"]);
     assert_eq!(out.status.code(), Some(1));
@@ -195,7 +191,7 @@ fn suppressions_and_unused_suppressions() {
     write(
         dir.path(),
         "a.md",
-        &format!("{FRESH}# A\n\n<!-- kblint-disable-next-line KB501 -->\nTODO one\n\n<!-- kblint-disable-next-line broken-link -->\nFine line.\n\n<!-- kblint-disable placeholder -->\nTBD two\n<!-- kblint-enable -->\nFIXME three\n"),
+        format!("{FRESH}# A\n\n<!-- kblint-disable-next-line KB501 -->\nTODO one\n\n<!-- kblint-disable-next-line broken-link -->\nFine line.\n\n<!-- kblint-disable placeholder -->\nTBD two\n<!-- kblint-enable -->\nFIXME three\n"),
     );
     write(dir.path(), "b.md", "---\nowner: t\nlast_reviewed: 2026-10-01\nkblint:\n  ignore: [KB501]\n---\nTODO ignored by frontmatter\n");
     write(
@@ -227,8 +223,8 @@ fn subfolder_configuration_and_overrides() {
         "team/.kblint.yml",
         "severity:\n  placeholder: error\n",
     );
-    write(dir.path(), "a.md", &format!("{FRESH}TODO\n"));
-    write(dir.path(), "team/b.md", &format!("{FRESH}TODO\n"));
+    write(dir.path(), "a.md", format!("{FRESH}TODO\n"));
+    write(dir.path(), "team/b.md", format!("{FRESH}TODO\n"));
     write(dir.path(), "archive/c.md", "TODO\n");
     let out = run_in(
         dir.path(),
@@ -287,7 +283,7 @@ fn bad_user_pattern_is_exit_2_with_file_and_line() {
     write(
         dir.path(),
         "a.md",
-        &format!("{FRESH}Pricing: NEEDS REVIEW\n"),
+        format!("{FRESH}Pricing: NEEDS REVIEW\n"),
     );
     let out = run_in(dir.path(), &["check", "--format", "concise"]);
     assert!(
@@ -331,7 +327,7 @@ fn rules_explain_and_init() {
         Some(0)
     );
     // The starter configuration is itself valid.
-    write(dir.path(), "a.md", &format!("{FRESH}ok\n"));
+    write(dir.path(), "a.md", format!("{FRESH}ok\n"));
     assert_eq!(run_in(dir.path(), &["check"]).status.code(), Some(0));
 }
 

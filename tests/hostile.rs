@@ -34,12 +34,12 @@ fn build(d: &Path) -> Vec<&'static str> {
     write(
         d,
         "binary.md",
-        &(0..4096u32)
+        (0..4096u32)
             .map(|i| (i * 7 % 256) as u8)
             .collect::<Vec<_>>(),
     );
     // 50 MB on one line: over the size limit, never read.
-    write(d, "huge-line.md", &vec![b'a'; 50 * 1024 * 1024]);
+    write(d, "huge-line.md", vec![b'a'; 50 * 1024 * 1024]);
     // 1,000,000 headings (under the size limit: parsed, in bounded time).
     let mut many = String::from(fresh);
     for i in 0..1_000_000 {
@@ -298,7 +298,7 @@ fn limits_are_configurable() {
         ".kblint.yml",
         b"limits: {file_size: 1KB, frontmatter_size: 64, nesting: 3}\n",
     );
-    write(dir.path(), "big.md", &vec![b'a'; 2048]);
+    write(dir.path(), "big.md", vec![b'a'; 2048]);
     write(
         dir.path(),
         "fm.md",

@@ -50,28 +50,28 @@ fn promises_need_verification_or_a_policy_link() {
     write(
         d.path(),
         "help/refunds.md",
-        &format!("---\n{FRESH}---\n{body}"),
+        format!("---\n{FRESH}---\n{body}"),
     );
     write(
         d.path(),
         "help/verified.md",
-        &format!("---\n{VERIFIED}---\n{body}"),
+        format!("---\n{VERIFIED}---\n{body}"),
     );
     write(
         d.path(),
         "archive/old.md",
-        &format!("---\n{FRESH}status: archived\n---\n{body}"),
+        format!("---\n{FRESH}status: archived\n---\n{body}"),
     );
     // Not in a policy folder, but `type: policy`: the corpus knows it.
     write(
         d.path(),
         "help/sla.md",
-        &format!("---\n{FRESH}type: policy\n---\n\n# SLA\n\nText.\n"),
+        format!("---\n{FRESH}type: policy\n---\n\n# SLA\n\nText.\n"),
     );
     write(
         d.path(),
         "terms/support.md",
-        &format!("---\n{FRESH}---\n\n# Support terms\n\nText.\n"),
+        format!("---\n{FRESH}---\n\n# Support terms\n\nText.\n"),
     );
     let f = findings(d.path(), &[]);
     // Line numbers: 3 frontmatter lines + 2 fence lines → the body starts on line 5.
@@ -100,11 +100,11 @@ fn promises_need_verification_or_a_policy_link() {
 #[test]
 fn absolute_wording_in_verified_articles_is_an_info_hint() {
     let d = tempfile::tempdir().unwrap();
-    write(d.path(), "help/a.md", &format!("---\n{VERIFIED}---\n\nYou will never be charged twice for the same invoice.\n\nWe reply within 24 hours.\n"));
+    write(d.path(), "help/a.md", format!("---\n{VERIFIED}---\n\nYou will never be charged twice for the same invoice.\n\nWe reply within 24 hours.\n"));
     write(
         d.path(),
         "policies/p.md",
-        &format!("---\n{VERIFIED}---\n\nYou will never be charged twice for the same invoice.\n"),
+        format!("---\n{VERIFIED}---\n\nYou will never be charged twice for the same invoice.\n"),
     );
     let f = findings(d.path(), &[]);
     assert_eq!(
@@ -129,17 +129,17 @@ fn configured_policy_globs_back_promises() {
     write(
         d.path(),
         "rules-of-the-house/refunds.md",
-        &format!("---\n{FRESH}---\n\nText.\n"),
+        format!("---\n{FRESH}---\n\nText.\n"),
     );
     write(
         d.path(),
         "policies/old.md",
-        &format!("---\n{FRESH}---\n\nText.\n"),
+        format!("---\n{FRESH}---\n\nText.\n"),
     );
     write(
         d.path(),
         "help/a.md",
-        &format!("---\n{FRESH}---\n\nYou'll get a full refund, see [refunds](../rules-of-the-house/refunds.md).\n\nYou'll get a full refund, see [old](../policies/old.md).\n"),
+        format!("---\n{FRESH}---\n\nYou'll get a full refund, see [refunds](../rules-of-the-house/refunds.md).\n\nYou'll get a full refund, see [old](../policies/old.md).\n"),
     );
     let f = findings(d.path(), &[]);
     assert!(!has(&f, "KB301", "help/a.md", 6), "{f:?}");
@@ -156,22 +156,22 @@ fn tone_rules_fire_in_macros_only() {
     write(
         d.path(),
         "macros/reply.md",
-        &format!("---\n{VERIFIED}---\n{reply}"),
+        format!("---\n{VERIFIED}---\n{reply}"),
     );
     write(
         d.path(),
         "help/typed.md",
-        &format!("---\n{VERIFIED}type: reply\n---\n{reply}"),
+        format!("---\n{VERIFIED}type: reply\n---\n{reply}"),
     );
     write(
         d.path(),
         "help/training.md",
-        &format!("---\n{VERIFIED}---\n{reply}"),
+        format!("---\n{VERIFIED}---\n{reply}"),
     );
     write(
         d.path(),
         "policies/refunds.md",
-        &format!("---\n{VERIFIED}---\n\nText.\n"),
+        format!("---\n{VERIFIED}---\n\nText.\n"),
     );
     let f = findings(d.path(), &[]);
     // `type: reply` adds a frontmatter line.
@@ -233,7 +233,7 @@ fn tone_rules_on_varied_phrasing() {
     write(
         d.path(),
         "policies/goodwill.md",
-        &format!("---\n{VERIFIED}---\n\nText.\n"),
+        format!("---\n{VERIFIED}---\n\nText.\n"),
     );
     let f = findings(d.path(), &[]);
     for (line, sentence, code) in expected {
@@ -257,7 +257,7 @@ fn user_lexicon_entries_extend_the_promise_rules() {
         ".kblint.yml",
         "lexicons:\n  promises:\n    - id: price-lock\n      label: price lock\n      kind: money\n      pattern: '\\bprice lock\\b'\n      matches: [\"a price lock\"]\n",
     );
-    write(d.path(), "help/a.md", &format!("---\n{FRESH}---\n\nEvery plan includes a price lock for two years.\n\nWe can't offer a price lock on monthly plans.\n"));
+    write(d.path(), "help/a.md", format!("---\n{FRESH}---\n\nEvery plan includes a price lock for two years.\n\nWe can't offer a price lock on monthly plans.\n"));
     let f = findings(d.path(), &[]);
     assert_eq!(
         f,

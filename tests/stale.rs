@@ -16,26 +16,26 @@ fn archived_targets_name_their_replacement() {
     write(
         d,
         "old/a.md",
-        &format!("---\n{FRESH}status: deprecated\nsuperseded_by: a-v2.md\n---\n# A\n"),
+        format!("---\n{FRESH}status: deprecated\nsuperseded_by: a-v2.md\n---\n# A\n"),
     );
-    write(d, "old/a-v2.md", &format!("---\n{FRESH}---\n# A v2\n"));
+    write(d, "old/a-v2.md", format!("---\n{FRESH}---\n# A v2\n"));
     // … then relative to the KB root (the folder of the root configuration).
     write(
         d,
         "old/b.md",
-        &format!("---\n{FRESH}archived: true\nreplaced_by: guides/b.md\n---\n# B\n"),
+        format!("---\n{FRESH}archived: true\nreplaced_by: guides/b.md\n---\n# B\n"),
     );
-    write(d, "guides/b.md", &format!("---\n{FRESH}---\n# B\n"));
+    write(d, "guides/b.md", format!("---\n{FRESH}---\n# B\n"));
     // A live article that is superseded is an archived target too (and KB107 itself).
     write(
         d,
         "guides/c.md",
-        &format!("---\n{FRESH}superseded_by: KB-1234\n---\n# C\n"),
+        format!("---\n{FRESH}superseded_by: KB-1234\n---\n# C\n"),
     );
     write(
         d,
         "guides/index.md",
-        &format!("---\n{FRESH}---\n# Index\n\nSee [a](../old/a.md), [b](../old/b.md#top) and [c](c.md).\n\n![diagram](../old/a.md)\n"),
+        format!("---\n{FRESH}---\n# Index\n\nSee [a](../old/a.md), [b](../old/b.md#top) and [c](c.md).\n\n![diagram](../old/a.md)\n"),
     );
     let out = run_in(
         d,

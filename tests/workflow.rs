@@ -28,9 +28,9 @@ fn baseline_survives_line_shifts_and_reports_only_new_findings() {
     write(
         d,
         "a.md",
-        &format!("{FRESH}# A\n\nPrice: TBD\n\nSee [gone](gone.md).\n"),
+        format!("{FRESH}# A\n\nPrice: TBD\n\nSee [gone](gone.md).\n"),
     );
-    write(d, "b.md", &format!("{FRESH}# B\n\nTODO write\n"));
+    write(d, "b.md", format!("{FRESH}# B\n\nTODO write\n"));
     let out = run_in(
         d,
         &[
@@ -51,11 +51,11 @@ fn baseline_survives_line_shifts_and_reports_only_new_findings() {
     assert!(recorded.contains("\"version\": 1") && recorded.contains("KB401"));
 
     // Lines move, one finding is fixed, one is new.
-    write(d, "a.md", &format!("{FRESH}# A\n\nA new intro paragraph.\n\nAnd another.\n\nPrice: TBD\n\nSee [gone](gone.md).\n"));
+    write(d, "a.md", format!("{FRESH}# A\n\nA new intro paragraph.\n\nAnd another.\n\nPrice: TBD\n\nSee [gone](gone.md).\n"));
     write(
         d,
         "b.md",
-        &format!("{FRESH}# B\n\nWritten now. FIXME one thing.\n"),
+        format!("{FRESH}# B\n\nWritten now. FIXME one thing.\n"),
     );
     let out = run_in(
         d,
@@ -98,17 +98,17 @@ fn changed_since_reports_only_changed_files_but_sees_the_whole_kb() {
     write(
         d,
         "old.md",
-        &format!("{FRESH}# Old\n\nTODO old debt\n\n## Target\n"),
+        format!("{FRESH}# Old\n\nTODO old debt\n\n## Target\n"),
     );
-    write(d, "new.md", &format!("{FRESH}# New\n\nok\n"));
+    write(d, "new.md", format!("{FRESH}# New\n\nok\n"));
     git(d, &["add", "."]);
     git(d, &["commit", "-qm", "base"]);
     write(
         d,
         "new.md",
-        &format!("{FRESH}# New\n\nSee [old](old.md#target) and [gone](old.md#nope).\n"),
+        format!("{FRESH}# New\n\nSee [old](old.md#target) and [gone](old.md#nope).\n"),
     );
-    write(d, "untracked.md", &format!("{FRESH}TBD\n"));
+    write(d, "untracked.md", format!("{FRESH}TBD\n"));
     let out = run_in(
         d,
         &[
@@ -137,11 +137,11 @@ fn changed_since_reports_only_changed_files_but_sees_the_whole_kb() {
 fn kb_flag_loads_everything_and_reports_on_the_given_files() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a.md", &format!("{FRESH}# A\n\n## Section\n\nTODO a\n"));
+    write(d, "a.md", format!("{FRESH}# A\n\n## Section\n\nTODO a\n"));
     write(
         d,
         "b.md",
-        &format!("{FRESH}# B\n\nSee [a](a.md#section) and [x](a.md#missing).\n"),
+        format!("{FRESH}# B\n\nSee [a](a.md#section) and [x](a.md#missing).\n"),
     );
     let out = run_in(
         d,
@@ -225,7 +225,7 @@ fn the_real_pre_commit_blocks_a_bad_commit_and_passes_a_clean_one() {
     write(
         d,
         ".pre-commit-config.yaml",
-        &readme_pre_commit_config(repo, head.trim()),
+        readme_pre_commit_config(repo, head.trim()),
     );
     write(
         d,
@@ -261,7 +261,7 @@ fn the_real_pre_commit_blocks_a_bad_commit_and_passes_a_clean_one() {
     write(
         d,
         "kb/faq.md",
-        &format!("{FRESH}# FAQ\n\nWe guarantee a full refund within 30 days.\nSee [the refund window](refunds.md#refund-window).\n"),
+        format!("{FRESH}# FAQ\n\nWe guarantee a full refund within 30 days.\nSee [the refund window](refunds.md#refund-window).\n"),
     );
     run(&["git", "add", "."]);
     let out = run(&["git", "commit", "-qm", "bad"]);
