@@ -269,25 +269,20 @@ impl Article {
 
 /// Reads a file's bytes once, refusing files over the size limit without reading them.
 pub fn read_file(path: &std::path::Path, limits: &Limits) -> Result<Vec<u8>, LoadFailure> {
-    let size = std::fs::metadata(path)
-        .map_err(|e| LoadFailure::Unreadable(e.to_string()))?
-        .len();
-    if size > limits.max_file_size {
-        return Err(LoadFailure::TooLarge {
-            size,
-            limit: limits.max_file_size,
-        });
-    }
-    read_bounded(path, limits.max_file_size)
-}
-
-fn read_bounded(path: &std::path::Path, limit: u64) -> Result<Vec<u8>, LoadFailure> {
     use std::io::Read;
-    let file = std::fs::File::open(path).map_err(|e| LoadFailure::Unreadable(e.to_string()))?;
-    let mut bytes = Vec::new();
+    let unreadable = |e: std::io::Error| LoadFailure::Unreadable(e.to_string());
+    let file = std::fs::File::open(path).map_err(unreadable)?;
+    // The size from the open handle: one fstat, and a buffer allocated once.
+    let size = file.metadata().map_err(unreadable)?.len();
+    let limit = limits.max_file_size;
+    if size > limit {
+        return Err(LoadFailure::TooLarge { size, limit });
+    }
+    let mut bytes = Vec::with_capacity(size as usize + 1);
+    // Bounded even if the file grows while it is read.
     file.take(limit + 1)
         .read_to_end(&mut bytes)
-        .map_err(|e| LoadFailure::Unreadable(e.to_string()))?;
+        .map_err(unreadable)?;
     if bytes.len() as u64 > limit {
         return Err(LoadFailure::TooLarge {
             size: bytes.len() as u64,
