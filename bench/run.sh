@@ -72,7 +72,8 @@ first_line() { [ -n "$1" ] || return 1; local out; out=$("$@" 2>/dev/null); prin
 
 mkdir -p "$WORK" || die "cannot create $WORK"
 WORK="$(cd "$WORK" && pwd)"
-TMP="$WORK/.tmp"; mkdir -p "$TMP"
+# Scratch files of this run only: two runs sharing --work must not clobber each other.
+TMP="$(mktemp -d "$WORK/.run.XXXXXX")" || die "cannot create a scratch folder in $WORK"
 [ -n "$OUT" ] || OUT="$WORK/report-$(date +%Y%m%d-%H%M%S).md"
 [ -x /usr/bin/time ] || {
   if [ "$(id -u)" = 0 ] && have apt-get; then apt-get install -y -qq time >/dev/null 2>&1; fi
@@ -141,7 +142,7 @@ if "$KBLINT" check --help 2>/dev/null | grep -q -- '--no-cache'; then KBLINT_CAC
 # An exit code above OKMAX is a failure (linters exit 1 when they find something).
 measure() {
   local label=$1 okmax=$2; shift 2
-  local t0 t1 rc rss i
+  local t0 t1 rc i
   local -a walls=()
   M_WALL="" M_RSS="" M_RUNS=0 M_RC=0
   log "  $label"
@@ -215,16 +216,16 @@ bench_target() {
     measure "ripgrep" 1 "$RG" --no-config -c -i --no-unicode -w -f "$BENCH/lexicon.txt" -g '*.md' "$dir" && w_rg=$M_WALL
     row "$target" "$files" "$bytes" "ripgrep, 31-phrase lexicon (scan floor)"
   fi
-  local -a kb=("$KBLINT" check --today "$TODAY" --format concise --color never)
+  local -a kbcmd=("$KBLINT" check --today "$TODAY" --format concise --color never)
   if [ "$KBLINT_CACHE" = 1 ]; then
-    measure "kblint (no cache)" 1 "${kb[@]}" --no-cache "$dir" && w_kb=$M_WALL
+    measure "kblint (no cache)" 1 "${kbcmd[@]}" --no-cache "$dir" && w_kb=$M_WALL
     KB_WALL[$name]=$M_WALL KB_RSS[$name]=$M_RSS KB_BYTES[$name]=$bytes
     row "$target" "$files" "$bytes" "**kblint**, cold (no kblint cache)"
-    "${kb[@]}" "$dir" >/dev/null 2>&1 # prime the cache
-    measure "kblint (warm cache)" 1 "${kb[@]}" "$dir" && w_kbw=$M_WALL
+    "${kbcmd[@]}" "$dir" >/dev/null 2>&1 # prime the cache
+    measure "kblint (warm cache)" 1 "${kbcmd[@]}" "$dir" && w_kbw=$M_WALL
     row "$target" "$files" "$bytes" "**kblint**, warm cache, nothing changed"
   else
-    measure "kblint" 1 "${kb[@]}" "$dir" && w_kb=$M_WALL
+    measure "kblint" 1 "${kbcmd[@]}" "$dir" && w_kb=$M_WALL
     KB_WALL[$name]=$M_WALL KB_RSS[$name]=$M_RSS KB_BYTES[$name]=$bytes
     row "$target" "$files" "$bytes" "**kblint**, cold (no kblint cache)"
     printf '| %s | **kblint**, warm cache | n/a (no cache yet) | | | | |\n' "$target" >>"$REPORT"
@@ -310,7 +311,7 @@ if [ "$SIZES" != none ]; then
       [ "$n_seen" = "$n_md" ] || die "kblint checked $n_seen files, the KB has $n_md"
       log "smoke: kblint checked all $n_md generated articles (exit $rc)"
     fi
-    if [ "$KEEP" = 0 ]; then rm -rf "$kb"; fi
+    if [ "$KEEP" = 0 ]; then log "deleting $kb"; rm -rf "$kb"; fi
   done
 fi
 
@@ -321,12 +322,12 @@ fi
   echo
   echo "- machine: $(nproc) cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2 / 1048576}' /proc/meminfo) RAM, $(uname -sr)"
   echo "- load average (1, 5, 15 min) at start: $LOAD_START; at end: $(cut -d' ' -f1-3 /proc/loadavg)"
-  echo "- kblint: $("$KBLINT" --version 2>/dev/null) ($(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')), \`$(basename "$(dirname "$(dirname "$KBLINT")")")/$(basename "$(dirname "$KBLINT")")\`; kblint cache: $([ "$KBLINT_CACHE" = 1 ] && echo yes || echo 'none (warm = n/a)')"
+  echo "- kblint: $("$KBLINT" --version 2>/dev/null) ($(cd "$ROOT" && git rev-parse --short HEAD 2>/dev/null || echo '?')), \`${KBLINT#"$ROOT"/}\`; kblint cache: $([ "$KBLINT_CACHE" = 1 ] && echo yes || echo 'none (warm = n/a)')"
   echo "- peers: $(first_line "$RG" --version || echo 'ripgrep missing'); $(first_line "$MDL" --help || echo 'markdownlint-cli2 not measured'); $(first_line "$RUMDL" --version || echo 'rumdl not measured'); timing: $(first_line "$HYPERFINE" --version || echo 'own loop')"
   echo "- runs per tool: $RUNS (median; tools slower than ${SLOW}s on the first run are run once); page cache warm; peak RSS from the first run"
-  [ "$SMOKE" = 1 ] && echo "- **smoke mode**: debug kblint build, one run: these numbers check the harness, they are not benchmarks"
+  [ "$SMOKE" = 1 ] && echo "- **smoke mode**: 1k articles, one run (a debug kblint unless --kblint): these numbers check the harness, they are not benchmarks"
   echo
-  echo "| target | tool | wall s (median) | runs | files/s | MB/s | peak RSS MB |"
+  echo "| target | tool | wall s (median) | runs | files/s | MB/s | peak RSS MiB |"
   echo "|---|---|---:|---:|---:|---:|---:|"
   cat "$REPORT"
   echo
@@ -336,7 +337,7 @@ fi
   if [ -n "${KB_WALL[gen-kb 100k]:-}" ] && [ -n "${KB_WALL[gen-kb 1m]:-}" ]; then
     echo
     echo "Scaling: kblint 1m / 100k wall time $(ratio "${KB_WALL[gen-kb 1m]}" "${KB_WALL[gen-kb 100k]}") (target ≤ 12×);" \
-      "peak RSS at 1m $(awk -v r="${KB_RSS[gen-kb 1m]}" -v b="${KB_BYTES[gen-kb 1m]}" 'BEGIN {printf "%.0f MB = %.1f%% of the corpus bytes", r / 1024, 100 * r * 1024 / b}') (target < 25%)."
+      "peak RSS at 1m $(awk -v r="${KB_RSS[gen-kb 1m]}" -v b="${KB_BYTES[gen-kb 1m]}" 'BEGIN {printf "%.0f MiB = %.1f%% of the corpus bytes", r / 1024, 100 * r * 1024 / b}') (target < 25%)."
   fi
   if [ "${#GEN_ORDER[@]}" -gt 0 ]; then
     echo
@@ -349,7 +350,11 @@ fi
   echo
   echo "Total harness time: $(( $(date +%s) - START_S )) s."
 } | tee "$OUT"
-log "report written to $OUT"
-if [ "$SMOKE" = 1 ] && [ -z "${KBLINT_BENCH_WORK:-}" ]; then rm -rf "$WORK"; fi
+if [ "$SMOKE" = 1 ] && [ -z "${KBLINT_BENCH_WORK:-}" ]; then
+  rm -rf "$WORK"
+  log "smoke run passed"
+else
+  log "report written to $OUT"
+fi
 rm -rf "$TMP"
 exit 0
