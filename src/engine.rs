@@ -266,6 +266,12 @@ pub fn check_corpus(
     let mut corpus = Corpus::with_probes(docs, today, lexicons, probes);
     corpus.kb_roots = kb_roots;
     corpus.facts = facts;
+    // The claim analysis is shared by several corpus rules. Build it here, before they
+    // run in parallel: a rule blocked on a half-built `OnceLock` inside a rayon worker
+    // that is itself building it (its parallel parts stolen by that worker) deadlocks.
+    if corpus.docs.iter().any(|d| !d.claims.is_empty()) {
+        corpus.conflicts();
+    }
     let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
