@@ -146,18 +146,15 @@ struct VerifyArgs {
     quiet: bool,
 }
 
-/// Options of `check`.
+/// What to check and how to load it: shared by `check` and `report`.
 #[derive(Debug, Args, Clone)]
-struct CheckArgs {
+struct RunArgs {
     /// Files and folders to check.
     #[arg(default_value = ".")]
     paths: Vec<PathBuf>,
     /// Fix "today" (YYYY-MM-DD) for every date rule.
     #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
     today: Option<String>,
-    /// Output format.
-    #[arg(long, value_enum, default_value_t = Format::Human)]
-    format: Format,
     /// Use this configuration file only (no discovery).
     #[arg(long, value_name = "FILE")]
     config: Option<PathBuf>,
@@ -167,6 +164,32 @@ struct CheckArgs {
     /// Skip these rules: codes, names or categories, comma-separated.
     #[arg(long, value_delimiter = ',', value_name = "RULES")]
     ignore: Vec<String>,
+    /// Follow symbolic links while walking folders (loops are detected).
+    #[arg(long)]
+    follow_links: bool,
+    /// Do not use Git commit dates for articles without a review date.
+    #[arg(long)]
+    no_git: bool,
+    /// Do not read or write the incremental cache.
+    #[arg(long)]
+    no_cache: bool,
+    /// Folder of the incremental cache (default: `.kblint_cache` in the KB's root).
+    #[arg(long, value_name = "DIR")]
+    cache_dir: Option<PathBuf>,
+    /// Link findings to `{URL}/{path}#L{line}` in the html and markdown outputs
+    /// (default: `base_url` from `.kblint.yml`, else relative file links).
+    #[arg(long, value_name = "URL")]
+    base_url: Option<String>,
+}
+
+/// Options of `check`.
+#[derive(Debug, Args, Clone)]
+struct CheckArgs {
+    #[command(flatten)]
+    run: RunArgs,
+    /// Output format.
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    format: Format,
     /// Exit 1 on warnings too.
     #[arg(long)]
     deny_warnings: bool,
@@ -182,18 +205,6 @@ struct CheckArgs {
     /// Print the resolved settings for the first path and exit.
     #[arg(long)]
     show_settings: bool,
-    /// Follow symbolic links while walking folders (loops are detected).
-    #[arg(long)]
-    follow_links: bool,
-    /// Do not use Git commit dates for articles without a review date.
-    #[arg(long)]
-    no_git: bool,
-    /// Do not read or write the incremental cache.
-    #[arg(long)]
-    no_cache: bool,
-    /// Folder of the incremental cache (default: `.kblint_cache` in the KB's root).
-    #[arg(long, value_name = "DIR")]
-    cache_dir: Option<PathBuf>,
     /// Load the whole KB from DIR and report only on the given PATHs (and on findings
     /// related to them): corpus-wide rules still see every article. For pre-commit, which
     /// passes the staged files.
@@ -208,49 +219,19 @@ struct CheckArgs {
     /// Report only findings that are not in the baseline FILE.
     #[arg(long, value_name = "FILE")]
     baseline: Option<PathBuf>,
-    /// Link findings to `{URL}/{path}#L{line}` in the html and markdown formats
-    /// (default: `base_url` from `.kblint.yml`, else relative file links).
-    #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
 }
 
 /// Options of `report`.
 #[derive(Debug, Args, Clone)]
 struct ReportArgs {
-    /// Files and folders to check.
-    #[arg(default_value = ".")]
-    paths: Vec<PathBuf>,
+    #[command(flatten)]
+    run: RunArgs,
     /// Write the HTML health report to this file.
     #[arg(long, value_name = "FILE", required_unless_present = "markdown")]
     html: Option<PathBuf>,
     /// Write the Markdown summary to this file (`-` for stdout).
     #[arg(long, value_name = "FILE")]
     markdown: Option<PathBuf>,
-    /// Fix "today" (YYYY-MM-DD) for every date rule.
-    #[arg(long, env = "KBLINT_TODAY", value_name = "YYYY-MM-DD")]
-    today: Option<String>,
-    /// Use this configuration file only (no discovery).
-    #[arg(long, value_name = "FILE")]
-    config: Option<PathBuf>,
-    /// Only these rules: codes, names or categories, comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    select: Vec<String>,
-    /// Skip these rules: codes, names or categories, comma-separated.
-    #[arg(long, value_delimiter = ',', value_name = "RULES")]
-    ignore: Vec<String>,
-    /// Link findings to `{URL}/{path}#L{line}` (default: `base_url` from `.kblint.yml`,
-    /// else links relative to the report file).
-    #[arg(long, value_name = "URL")]
-    base_url: Option<String>,
-    /// Follow symbolic links while walking folders (loops are detected).
-    #[arg(long)]
-    follow_links: bool,
-    /// Do not fall back to Git commit dates for articles without a review date.
-    #[arg(long)]
-    no_git: bool,
-    /// Do not read or write the incremental cache.
-    #[arg(long)]
-    no_cache: bool,
 }
 
 /// Runs the command line; returns the exit code.
@@ -322,7 +303,7 @@ fn resolve_today(arg: Option<&str>, config: &Config) -> Result<dates::Date, i32>
 }
 
 /// Loads configuration and runs the engine; `Err` is the exit code to return now.
-fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
+fn analyse(args: &RunArgs, show_settings: bool) -> Result<Analysed, i32> {
     let (start, mut config) = load_config(&args.paths, args.config.as_deref())?;
     for sel in args.select.iter().chain(&args.ignore) {
         if !rules::is_known_selector(sel) {
@@ -331,7 +312,7 @@ fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
             )));
         }
     }
-    if args.show_settings {
+    if show_settings {
         if !config.explicit {
             // Pick up subfolder configuration on the way to the path.
             let _ = crate::discover::discover(std::slice::from_ref(&start), &mut config, false);
@@ -385,10 +366,11 @@ fn analyse(args: &CheckArgs) -> Result<Analysed, i32> {
 fn check(mut args: CheckArgs) -> i32 {
     // `--kb DIR a.md b.md`: load DIR, report on a.md and b.md.
     let only_paths = match &args.kb {
-        Some(kb) => std::mem::replace(&mut args.paths, vec![kb.clone()]),
+        Some(kb) => std::mem::replace(&mut args.run.paths, vec![kb.clone()]),
         None => Vec::new(),
     };
     let start = args
+        .run
         .paths
         .first()
         .cloned()
@@ -397,7 +379,7 @@ fn check(mut args: CheckArgs) -> i32 {
         outcome,
         today,
         base_url,
-    } = match analyse(&args) {
+    } = match analyse(&args.run, args.show_settings) {
         Ok(a) => a,
         Err(code) => return code,
     };
@@ -542,33 +524,11 @@ fn changed_files(start: &std::path::Path, reference: &str) -> Result<Vec<String>
 /// `kblint report`: writes the HTML report and/or the Markdown summary. Exits 0 once
 /// written (findings do not fail it), 2 when it cannot run or write.
 fn report_cmd(args: ReportArgs) -> i32 {
-    let check_args = CheckArgs {
-        paths: args.paths.clone(),
-        today: args.today.clone(),
-        format: Format::Json,
-        config: args.config.clone(),
-        select: args.select.clone(),
-        ignore: args.ignore.clone(),
-        deny_warnings: false,
-        quiet: false,
-        statistics: false,
-        color: ColorChoice::Never,
-        show_settings: false,
-        follow_links: args.follow_links,
-        base_url: args.base_url.clone(),
-        kb: None,
-        changed_since: None,
-        write_baseline: None,
-        baseline: None,
-        no_git: args.no_git,
-        no_cache: args.no_cache,
-        cache_dir: None,
-    };
     let Analysed {
         outcome,
         today,
         base_url,
-    } = match analyse(&check_args) {
+    } = match analyse(&args.run, false) {
         Ok(a) => a,
         Err(code) => return code,
     };
