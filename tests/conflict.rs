@@ -8,14 +8,14 @@ use common::*;
 use std::fs;
 use std::path::Path;
 
-fn write(dir: &Path, rel: &str, body: &str) {
-    let p = dir.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(
-        p,
+/// Writes an article whose frontmatter starts with an owner and a fresh review date;
+/// `body` continues the frontmatter.
+fn article(dir: &Path, rel: &str, body: &str) {
+    write(
+        dir,
+        rel,
         format!("---\nowner: team\nlast_reviewed: 2026-10-01\n{body}"),
-    )
-    .unwrap();
+    );
 }
 
 /// (code, path, line, message) of every conflict finding.
@@ -54,7 +54,7 @@ fn conflicts(dir: &Path) -> Vec<(String, String, u64, String)> {
 }
 
 fn policy(dir: &Path) {
-    write(
+    article(
         dir,
         "policies/refunds.md",
         "type: policy\n---\n# Refund policy\n\nYou can request a refund within 30 days of the charge.\n",
@@ -67,22 +67,22 @@ fn look_alikes_stay_silent() {
     let d = dir.path();
     policy(d);
     // Different scope: EU customers.
-    write(d, "eu.md", "region: EU\n---\n# EU rights\n\nFor EU customers, you can request a refund within 14 days of the charge.\n");
+    article(d, "eu.md", "region: EU\n---\n# EU rights\n\nFor EU customers, you can request a refund within 14 days of the charge.\n");
     // Different subject sharing the unit.
-    write(d, "trial.md", "---\n# Trial\n\nYour free trial lasts 14 days.\n\nDeleted invoices stay in the trash for 14 days.\n");
+    article(d, "trial.md", "---\n# Trial\n\nYour free trial lasts 14 days.\n\nDeleted invoices stay in the trash for 14 days.\n");
     // A point inside a range.
-    write(
+    article(
         d,
         "a.md",
         "---\n# Payouts\n\nApproved refunds reach your card in 3–5 business days.\n",
     );
-    write(
+    article(
         d,
         "b.md",
         "---\n# Cards\n\nApproved refunds reach your card in 5 business days.\n",
     );
     // Examples, hypotheticals, quotes, code.
-    write(
+    article(
         d,
         "examples.md",
         "---\n# Examples\n\nFor example, you can request a refund within 14 days of the charge.\n\n\
@@ -92,8 +92,8 @@ fn look_alikes_stay_silent() {
          ```yaml\nrefund: request a refund within 7 days of the charge\n```\n",
     );
     // Archived articles and changelogs make no claims.
-    write(d, "old.md", "status: archived\n---\n# Old policy\n\nYou can request a refund within 14 days of the charge.\n");
-    write(d, "changelog/2024.md", "type: changelog\n---\n# 2024\n\n- You can now request a refund within 30 days of the charge, up from 14 days.\n- Earlier you could request a refund within 7 days of the charge.\n");
+    article(d, "old.md", "status: archived\n---\n# Old policy\n\nYou can request a refund within 14 days of the charge.\n");
+    article(d, "changelog/2024.md", "type: changelog\n---\n# 2024\n\n- You can now request a refund within 30 days of the charge, up from 14 days.\n- Earlier you could request a refund within 7 days of the charge.\n");
     let found = conflicts(d);
     assert!(found.is_empty(), "{found:#?}");
 }
@@ -103,12 +103,12 @@ fn disagreements_are_reported_at_every_location() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
     policy(d);
-    write(
+    article(
         d,
         "billing/faq.md",
         "---\n# FAQ\n\nCustomers can request a refund within 30 days of any charge.\n",
     );
-    write(
+    article(
         d,
         "account/cancel.md",
         "---\n# Cancel\n\nYou have two weeks from the charge to request a refund.\n",
@@ -132,9 +132,9 @@ fn disagreements_are_reported_at_every_location() {
 fn the_same_fact_written_two_ways_agrees() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(d, "a.md", "---\n# Pricing\n\nThe Pro plan costs $49/mo.\n\nYour free trial lasts two weeks.\n\nCall support on +1 (415) 555-0142.\n");
-    write(d, "b.md", "---\n# Plans\n\nThe Pro plan costs 49 USD per month.\n\nYour free trial lasts fourteen days.\n\nCall support on 415.555.0142.\n");
-    write(
+    article(d, "a.md", "---\n# Pricing\n\nThe Pro plan costs $49/mo.\n\nYour free trial lasts two weeks.\n\nCall support on +1 (415) 555-0142.\n");
+    article(d, "b.md", "---\n# Plans\n\nThe Pro plan costs 49 USD per month.\n\nYour free trial lasts fourteen days.\n\nCall support on 415.555.0142.\n");
+    article(
         d,
         "c.md",
         "---\n# Help\n\nYou can request a refund within a month of the charge.\n",
@@ -148,7 +148,7 @@ fn the_same_fact_written_two_ways_agrees() {
 fn within_one_article_and_tables() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(
+    article(
         d,
         "support.md",
         "---\n# Contact support\n\n| Channel | Hours |\n|---|---|\n| Live chat | Monday–Friday, 9am–5pm ET |\n\n\
@@ -163,18 +163,18 @@ fn within_one_article_and_tables() {
 fn yes_no_policies_conflict() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path();
-    write(
+    article(
         d,
         "refunds.md",
         "---\n# Refunds\n\nAnnual plans can be refunded within 30 days of the charge.\n",
     );
-    write(d, "cancel.md", "---\n# Cancel\n\nAnnual subscriptions are non-refundable.\n\nMonthly plans are refundable.\n");
-    write(
+    article(d, "cancel.md", "---\n# Cancel\n\nAnnual subscriptions are non-refundable.\n\nMonthly plans are refundable.\n");
+    article(
         d,
         "free.md",
         "plan: free\n---\n# Free\n\nCSV export is not available on the Free plan.\n",
     );
-    write(
+    article(
         d,
         "pro.md",
         "---\n# Pro\n\nCSV export is included in Pro and Business.\n",
@@ -202,7 +202,7 @@ fn registry_mismatches_name_the_fact() {
         "facts:\n  - id: refund-window\n    subject: [refund, request]\n    value: 30 days\n    source: policies/refunds.md\n    owner: billing-team\n  - id: support-phone\n    subject: [phone, support]\n    value: +1 415 555 0142\n    owner: support-ops\n",
     )
     .unwrap();
-    write(d, "cancel.md", "---\n# Cancel\n\nYou have 14 days from the charge to request a refund.\n\nCall our support line on (415) 555-0199.\n");
+    article(d, "cancel.md", "---\n# Cancel\n\nYou have 14 days from the charge to request a refund.\n\nCall our support line on (415) 555-0199.\n");
     let out = run_in(
         d,
         &[
@@ -250,7 +250,7 @@ fn a_broken_registry_is_a_usage_error_with_its_line() {
         "facts:\n  - id: a\n    value: 30 days\n  - id: b\n    value: whenever\n",
     )
     .unwrap();
-    write(d, "a.md", "---\n# A\n\nText.\n");
+    article(d, "a.md", "---\n# A\n\nText.\n");
     let out = run_in(d, &["check", "--today", "2026-11-24", "."]);
     assert_eq!(out.status.code(), Some(2));
     assert!(stderr(&out).contains("facts.yml:4:"), "{}", stderr(&out));

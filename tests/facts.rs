@@ -7,26 +7,26 @@ use common::*;
 use std::fs;
 use std::path::Path;
 
-fn write(dir: &Path, rel: &str, body: &str) {
-    let p = dir.join(rel);
-    fs::create_dir_all(p.parent().unwrap()).unwrap();
-    fs::write(
-        p,
+/// Writes an article whose frontmatter starts with an owner and a fresh review date;
+/// `body` continues the frontmatter.
+fn article(dir: &Path, rel: &str, body: &str) {
+    write(
+        dir,
+        rel,
         format!("---\nowner: team\nlast_reviewed: 2026-10-01\n{body}"),
-    )
-    .unwrap();
+    );
 }
 
 fn kb(d: &Path) {
-    write(d, "policies/refunds.md", "owner: billing-team\n---\n# Refund policy\n\nYou can request a refund within 30 days of the charge.\n");
-    write(d, "billing/faq.md", "---\n# FAQ\n\nCustomers can request a refund within 30 days of any charge.\n\nThe Pro plan costs $49 per month.\n");
-    write(
+    article(d, "policies/refunds.md", "owner: billing-team\n---\n# Refund policy\n\nYou can request a refund within 30 days of the charge.\n");
+    article(d, "billing/faq.md", "---\n# FAQ\n\nCustomers can request a refund within 30 days of any charge.\n\nThe Pro plan costs $49 per month.\n");
+    article(
         d,
         "plans/pro.md",
         "plan: pro\n---\n# Pro\n\nPro costs $49 per month.\n\nPro includes 10 users.\n",
     );
-    write(d, "account/cancel.md", "---\n# Cancel\n\nYou have 14 days from the charge to request a refund.\n\nThe Pro plan costs $45 per month.\n");
-    write(
+    article(d, "account/cancel.md", "---\n# Cancel\n\nYou have 14 days from the charge to request a refund.\n\nThe Pro plan costs $45 per month.\n");
+    article(
         d,
         "team/users.md",
         "---\n# Users\n\nThe Pro plan includes up to 10 users.\n",
