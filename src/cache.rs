@@ -1,11 +1,22 @@
 //! The incremental cache: per-file results (the article's summary and its per-article
-//! findings) keyed by content hash, reused when nothing that could change them changed.
+//! findings), reused when nothing that could change them changed.
 //!
-//! One file per KB, `<cache dir>/kblint-cache.bin`. Its key covers the kblint version,
-//! "today", every configuration file's text and the command-line rule selection; a
-//! different key, a corrupt file or a foreign one means an empty cache, rebuilt and
-//! written atomically at the end of the run. An entry is used only when the file's bytes
-//! hash the same and its Git fallback date is the same.
+//! One file per KB, `<cache dir>/kblint-cache.bin`: a header (magic, format, the run key,
+//! when the run started, and an index of entries) followed by one encoded body per file.
+//! The run key covers the kblint version, "today", every configuration file's text and
+//! the command-line rule selection; a different key, a corrupt file or a foreign one
+//! means an empty cache, rebuilt and written atomically at the end of the run.
+//!
+//! An entry is reused when its Git fallback date is the same and either
+//! - its file's stamp (size, modification and change times, inode) is the one recorded,
+//!   and was recorded at least [`RACY_WINDOW`] after the file was last modified (the
+//!   "racy Git" rule: an edit within the file system's timestamp granularity of the
+//!   recording could leave the stamp unchanged), so the file is not even read; or
+//! - its bytes hash (xxh3-128) to the recorded hash.
+//!
+//! Bodies are decoded on demand, in parallel, and each is checked against its own hash
+//! first, so a damaged body is re-checked rather than trusted. A body reused unchanged is
+//! copied into the next cache as raw bytes, never re-encoded.
 
 use crate::corpus::Doc;
 use crate::dates::Date;
@@ -13,15 +24,68 @@ use crate::diagnostic::{Diagnostic, Position, Related, Severity};
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
+use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: [u8; 8] = *b"KBLCACHE";
-const FORMAT: u32 = 1;
+const FORMAT: u32 = 2;
 /// The cache file's name inside the cache folder.
 pub const FILE_NAME: &str = "kblint-cache.bin";
+/// How long after its last modification a file's stamp is trusted on its own.
+pub const RACY_WINDOW: Duration = Duration::from_secs(2);
+
+/// What a file's metadata says about it, cheaply (one `stat`, no read).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FileStamp {
+    size: u64,
+    /// Modification time, nanoseconds since the epoch.
+    mtime: i128,
+    /// Status change time (Unix; any write, rename or `chmod` moves it), nanoseconds.
+    ctime: i128,
+    /// Inode number (Unix), so a file replaced by another is not mistaken for it.
+    ino: u64,
+}
+
+impl FileStamp {
+    /// The stamp of the file at `path` (following symbolic links), if it can be read.
+    pub fn of(path: &Path) -> Option<FileStamp> {
+        let m = std::fs::metadata(path).ok()?;
+        let mtime = m.modified().ok().map(nanos)?;
+        #[cfg(unix)]
+        let (ctime, ino) = {
+            use std::os::unix::fs::MetadataExt;
+            (
+                i128::from(m.ctime()) * 1_000_000_000 + i128::from(m.ctime_nsec()),
+                m.ino(),
+            )
+        };
+        #[cfg(not(unix))]
+        let (ctime, ino) = (mtime, 0);
+        Some(FileStamp {
+            size: m.len(),
+            mtime,
+            ctime,
+            ino,
+        })
+    }
+
+    /// Whether the file had stopped changing long enough before `recorded` (nanoseconds)
+    /// for this stamp to stand for its bytes.
+    fn settled_before(&self, recorded: i128) -> bool {
+        let window = RACY_WINDOW.as_nanos() as i128;
+        self.mtime.max(self.ctime) < recorded - window
+    }
+}
+
+fn nanos(t: SystemTime) -> i128 {
+    match t.duration_since(UNIX_EPOCH) {
+        Ok(d) => d.as_nanos() as i128,
+        Err(e) => -(e.duration().as_nanos() as i128),
+    }
+}
 
 /// A per-article finding as stored (the rule by code).
 #[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct StoredDiagnostic {
+struct StoredDiagnostic {
     code: String,
     severity: Severity,
     position: Position,
@@ -30,30 +94,64 @@ pub struct StoredDiagnostic {
     snippet: String,
 }
 
-/// One file's cached results.
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub struct Entry {
-    /// xxh3-128 of the file's bytes.
-    pub content_hash: u128,
-    /// The Git fallback date the results were computed with.
-    pub git_date: Option<Date>,
-    /// The article's summary (settings are recomputed, never stored).
-    pub doc: Doc,
+/// One file's results as encoded in the cache (owned, for decoding).
+#[derive(Deserialize)]
+struct Body {
+    doc: Doc,
     diagnostics: Vec<StoredDiagnostic>,
 }
 
-impl Entry {
-    /// Builds an entry from fresh results.
+/// One file's results as encoded in the cache (borrowed, for encoding; same layout).
+#[derive(Serialize)]
+struct BodyRef<'a> {
+    doc: &'a Doc,
+    diagnostics: Vec<StoredDiagnostic>,
+}
+
+/// What the index says of one file.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+struct IndexEntry {
+    display: String,
+    content_hash: u128,
+    stamp: Option<FileStamp>,
+    git_date: Option<Date>,
+    /// Where the body is, after the header.
+    offset: u64,
+    len: u64,
+    /// xxh3-64 of the body bytes.
+    body_hash: u64,
+}
+
+#[derive(Serialize, Deserialize)]
+struct Header {
+    magic: [u8; 8],
+    format: u32,
+    key: u128,
+    /// When the run that wrote the cache started, nanoseconds since the epoch.
+    started: i128,
+    index: Vec<IndexEntry>,
+}
+
+/// A file's results, ready for the next cache.
+#[derive(Debug)]
+pub struct Fresh {
+    content_hash: u128,
+    stamp: Option<FileStamp>,
+    git_date: Option<Date>,
+    body: Vec<u8>,
+}
+
+impl Fresh {
+    /// Encodes fresh results; `None` if they cannot be encoded (then they are not cached).
     pub fn new(
         content_hash: u128,
+        stamp: Option<FileStamp>,
         git_date: Option<Date>,
         doc: &Doc,
         diags: &[Diagnostic],
-    ) -> Entry {
-        Entry {
-            content_hash,
-            git_date,
-            doc: doc.clone(),
+    ) -> Option<Fresh> {
+        let body = BodyRef {
+            doc,
             diagnostics: diags
                 .iter()
                 .map(|d| StoredDiagnostic {
@@ -65,36 +163,77 @@ impl Entry {
                     snippet: d.snippet.clone(),
                 })
                 .collect(),
-        }
-    }
-
-    /// The stored findings, for the file shown as `display`; `None` if a rule code is
-    /// unknown to this build (then the entry is not trusted).
-    pub fn diagnostics(&self, display: &str) -> Option<Vec<Diagnostic>> {
-        self.diagnostics
-            .iter()
-            .map(|s| {
-                let rule = crate::rules::find(&s.code)?;
-                Some(Diagnostic {
-                    rule: &rule.meta,
-                    severity: s.severity,
-                    path: display.to_string(),
-                    position: s.position,
-                    message: s.message.clone(),
-                    related: s.related.clone(),
-                    snippet: s.snippet.clone(),
-                })
-            })
-            .collect()
+        };
+        let body = postcard::to_stdvec(&body).ok()?;
+        Some(Fresh {
+            content_hash,
+            stamp,
+            git_date,
+            body,
+        })
     }
 }
 
-#[derive(Serialize, Deserialize)]
-struct CacheFile {
-    magic: [u8; 8],
-    format: u32,
-    key: u128,
-    entries: Vec<(String, Entry)>,
+/// How a reused entry was found still valid.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Validated {
+    /// By its stamp alone: the file was not read.
+    Stamp,
+    /// By reading and hashing the file; its stamp is recorded anew.
+    Hash(Option<FileStamp>),
+}
+
+/// What the cache offers for one file.
+pub enum Lookup {
+    /// Nothing: check the file.
+    Miss,
+    /// The stamp did not settle it: read the file and pass its hash to
+    /// [`Cache::reuse_if_hash`].
+    NeedsHash(Pending),
+    /// Reused without reading the file.
+    Hit(Box<Reused>),
+}
+
+/// An entry that is still valid if the file's bytes hash as recorded.
+#[derive(Debug, Clone, Copy)]
+pub struct Pending {
+    index: usize,
+    stamp: Option<FileStamp>,
+}
+
+/// Results taken from the cache.
+pub struct Reused {
+    /// The article's summary (its path and settings are the caller's to set).
+    pub doc: Doc,
+    /// Its per-article findings.
+    pub diagnostics: Vec<Diagnostic>,
+    /// What to record in the next cache.
+    pub kept: Kept,
+}
+
+/// An entry carried into the next cache unchanged (its body bytes are copied).
+#[derive(Debug, Clone, Copy)]
+pub struct Kept {
+    index: usize,
+    how: Validated,
+}
+
+impl Kept {
+    /// Whether the file was not read (its stamp vouched for it).
+    pub fn unread(&self) -> bool {
+        self.how == Validated::Stamp
+    }
+}
+
+/// What one file contributes to the next cache.
+#[derive(Debug)]
+pub enum Stored {
+    /// Fresh results.
+    New(Box<Fresh>),
+    /// An old entry, still valid.
+    Kept(Kept),
+    /// Nothing (unreadable, panicked, or no cache).
+    Nothing,
 }
 
 /// The cache of one run: what was read, and what will be written.
@@ -102,7 +241,15 @@ struct CacheFile {
 pub struct Cache {
     path: Option<PathBuf>,
     key: u128,
-    old: HashMap<String, Entry>,
+    /// When this run started (nanoseconds): stamps recorded now are judged against it.
+    started: i128,
+    /// When the run that wrote the old cache started.
+    old_started: i128,
+    bytes: Vec<u8>,
+    /// Where the bodies start in `bytes`.
+    bodies: usize,
+    index: Vec<IndexEntry>,
+    by_display: HashMap<String, usize>,
 }
 
 /// Hashes file content.
@@ -128,20 +275,45 @@ impl Cache {
     }
 
     /// Opens the cache in `dir` for a run with `key`. A missing, corrupt, foreign or stale
-    /// file gives an empty cache.
+    /// file gives an empty cache. Only the index is decoded here.
     pub fn open(dir: &Path, key: u128) -> Cache {
         let path = dir.join(FILE_NAME);
-        let old = std::fs::read(&path)
-            .ok()
-            .and_then(|bytes| postcard::from_bytes::<CacheFile>(&bytes).ok())
-            .filter(|f| f.magic == MAGIC && f.format == FORMAT && f.key == key)
-            .map(|f| f.entries.into_iter().collect())
-            .unwrap_or_default();
-        Cache {
+        let started = nanos(SystemTime::now());
+        let mut cache = Cache {
             path: Some(path),
             key,
-            old,
+            started,
+            ..Cache::default()
+        };
+        let Some(bytes) = cache.path.as_ref().and_then(|p| std::fs::read(p).ok()) else {
+            return cache;
+        };
+        let Ok((header, rest)) = postcard::take_from_bytes::<Header>(&bytes) else {
+            return cache;
+        };
+        if header.magic != MAGIC || header.format != FORMAT || header.key != key {
+            return cache;
         }
+        let bodies = bytes.len() - rest.len();
+        let fits = |e: &IndexEntry| {
+            e.offset
+                .checked_add(e.len)
+                .is_some_and(|end| end <= rest.len() as u64)
+        };
+        if !header.index.iter().all(fits) {
+            return cache;
+        }
+        cache.by_display = header
+            .index
+            .iter()
+            .enumerate()
+            .map(|(i, e)| (e.display.clone(), i))
+            .collect();
+        cache.index = header.index;
+        cache.old_started = header.started;
+        cache.bodies = bodies;
+        cache.bytes = bytes;
+        cache
     }
 
     /// Whether the cache is in use.
@@ -149,31 +321,96 @@ impl Cache {
         self.path.is_some()
     }
 
-    /// The stored entry for `display` if its content hash and Git date still match.
+    /// What the cache has for the file shown as `display`, whose stamp is `stamp` and Git
+    /// date `git_date`.
     pub fn lookup(
         &self,
         display: &str,
-        content_hash: u128,
+        stamp: Option<FileStamp>,
         git_date: Option<Date>,
-    ) -> Option<&Entry> {
-        self.old
-            .get(display)
-            .filter(|e| e.content_hash == content_hash && e.git_date == git_date)
+    ) -> Lookup {
+        let Some(&index) = self.by_display.get(display) else {
+            return Lookup::Miss;
+        };
+        let e = &self.index[index];
+        if e.git_date != git_date {
+            return Lookup::Miss;
+        }
+        let settled = match (stamp, e.stamp) {
+            (Some(now), Some(then)) => now == then && then.settled_before(self.old_started),
+            _ => false,
+        };
+        if settled {
+            if let Some(r) = self.decode(index, Validated::Stamp) {
+                return Lookup::Hit(Box::new(r));
+            }
+            return Lookup::Miss;
+        }
+        Lookup::NeedsHash(Pending { index, stamp })
     }
 
-    /// Takes the stored entry for `display` out of the cache (for reused results).
-    pub fn take(&mut self, display: &str) -> Option<Entry> {
-        self.old.remove(display)
+    /// The entry of `pending` if the file's bytes hash to `hash`.
+    pub fn reuse_if_hash(&self, pending: Pending, hash: u128) -> Option<Reused> {
+        if self.index[pending.index].content_hash != hash {
+            return None;
+        }
+        self.decode(pending.index, Validated::Hash(pending.stamp))
     }
 
-    /// Whether every stored entry was taken back unchanged (then there is nothing to write).
-    pub fn all_taken(&self) -> bool {
-        self.old.is_empty()
+    /// Decodes an entry's body, checking it against its hash first.
+    fn decode(&self, index: usize, how: Validated) -> Option<Reused> {
+        let e = &self.index[index];
+        let start = self.bodies + e.offset as usize;
+        let bytes = self.bytes.get(start..start + e.len as usize)?;
+        if xxhash_rust::xxh3::xxh3_64(bytes) != e.body_hash {
+            return None;
+        }
+        let body: Body = postcard::from_bytes(bytes).ok()?;
+        let diagnostics = body
+            .diagnostics
+            .into_iter()
+            .map(|s| {
+                let rule = crate::rules::find(&s.code)?;
+                Some(Diagnostic {
+                    rule: &rule.meta,
+                    severity: s.severity,
+                    path: e.display.clone(),
+                    position: s.position,
+                    message: s.message,
+                    related: s.related,
+                    snippet: s.snippet,
+                })
+            })
+            // A rule code unknown to this build: the entry is not trusted.
+            .collect::<Option<Vec<_>>>()?;
+        Some(Reused {
+            doc: body.doc,
+            diagnostics,
+            kept: Kept { index, how },
+        })
     }
 
-    /// Writes the new entries atomically (with a `.gitignore` so the folder is never
-    /// committed). Errors are returned for a notice; they never fail the run.
-    pub fn save(&self, entries: Vec<(String, Entry)>) -> std::io::Result<()> {
+    /// Whether the next cache would differ from this one, given what every file of this
+    /// run stored (a new, changed, removed or re-stamped file).
+    pub fn changed(&self, stored: &[(&str, &Stored)]) -> bool {
+        let mut kept = 0;
+        for (_, s) in stored {
+            match s {
+                Stored::Kept(Kept {
+                    how: Validated::Stamp,
+                    ..
+                }) => kept += 1,
+                Stored::Nothing => {}
+                _ => return true,
+            }
+        }
+        kept != self.index.len()
+    }
+
+    /// Writes the next cache atomically from what each file stored, in order (with a
+    /// `.gitignore` so the folder is never committed). Errors are returned for a notice;
+    /// they never fail the run.
+    pub fn save(&self, stored: &[(&str, &Stored)]) -> std::io::Result<()> {
         let Some(path) = &self.path else {
             return Ok(());
         };
@@ -184,13 +421,215 @@ impl Cache {
                 crate::fsutil::write_atomic(&ignore, b"# kblint cache: never commit it\n*\n")?;
             }
         }
-        let file = CacheFile {
+        let mut index = Vec::with_capacity(stored.len());
+        let mut bodies: Vec<&[u8]> = Vec::with_capacity(stored.len());
+        let mut offset = 0u64;
+        for (display, s) in stored {
+            let (entry, body) = match s {
+                Stored::Nothing => continue,
+                Stored::New(f) => (
+                    IndexEntry {
+                        display: display.to_string(),
+                        content_hash: f.content_hash,
+                        stamp: f.stamp,
+                        git_date: f.git_date,
+                        offset,
+                        len: f.body.len() as u64,
+                        body_hash: xxhash_rust::xxh3::xxh3_64(&f.body),
+                    },
+                    f.body.as_slice(),
+                ),
+                Stored::Kept(k) => {
+                    let old = &self.index[k.index];
+                    let start = self.bodies + old.offset as usize;
+                    let body = &self.bytes[start..start + old.len as usize];
+                    let stamp = match k.how {
+                        Validated::Stamp => old.stamp,
+                        Validated::Hash(now) => now,
+                    };
+                    (
+                        IndexEntry {
+                            display: display.to_string(),
+                            offset,
+                            stamp,
+                            ..old.clone()
+                        },
+                        body,
+                    )
+                }
+            };
+            offset += body.len() as u64;
+            index.push(entry);
+            bodies.push(body);
+        }
+        let header = Header {
             magic: MAGIC,
             format: FORMAT,
             key: self.key,
-            entries,
+            started: self.started,
+            index,
         };
-        let bytes = postcard::to_stdvec(&file).map_err(std::io::Error::other)?;
+        let mut bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
+        bytes.reserve(offset as usize);
+        for b in bodies {
+            bytes.extend_from_slice(b);
+        }
         crate::fsutil::write_atomic(path, &bytes)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::config::Settings;
+
+    fn doc(display: &str) -> Doc {
+        let mut d = Doc::unloaded(PathBuf::from(display), display.into(), Settings::default());
+        d.loaded = true;
+        d
+    }
+
+    fn stamp(mtime: i128) -> FileStamp {
+        FileStamp {
+            size: 10,
+            mtime,
+            ctime: mtime,
+            ino: 7,
+        }
+    }
+
+    const SEC: i128 = 1_000_000_000;
+
+    /// Saves one entry for `a.md` (hash 42, stamp `s`) from a run that started at
+    /// `started`, and opens the cache again.
+    fn saved(dir: &Path, s: FileStamp, started: i128) -> Cache {
+        let mut c = Cache::open(dir, 1);
+        c.started = started;
+        let fresh = Stored::New(Box::new(
+            Fresh::new(42, Some(s), None, &doc("a.md"), &[]).unwrap(),
+        ));
+        c.save(&[("a.md", &fresh)]).unwrap();
+        Cache::open(dir, 1)
+    }
+
+    #[test]
+    fn a_settled_stamp_is_trusted_without_reading() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = saved(dir.path(), stamp(100 * SEC), 200 * SEC);
+        match c.lookup("a.md", Some(stamp(100 * SEC)), None) {
+            Lookup::Hit(r) => {
+                assert!(r.kept.unread());
+                assert_eq!(r.doc.display, "a.md");
+            }
+            _ => panic!("expected a hit"),
+        }
+        let stored = [(
+            "a.md",
+            &Stored::Kept(Kept {
+                index: 0,
+                how: Validated::Stamp,
+            }),
+        )];
+        assert!(!c.changed(&stored), "nothing to rewrite");
+    }
+
+    #[test]
+    fn a_stamp_recorded_within_the_racy_window_needs_the_hash() {
+        let dir = tempfile::tempdir().unwrap();
+        // Modified one second before the run that recorded it began.
+        let c = saved(dir.path(), stamp(199 * SEC), 200 * SEC);
+        let Lookup::NeedsHash(p) = c.lookup("a.md", Some(stamp(199 * SEC)), None) else {
+            panic!("a racy stamp must not be trusted");
+        };
+        assert!(c.reuse_if_hash(p, 41).is_none(), "other bytes");
+        let r = c.reuse_if_hash(p, 42).expect("same bytes");
+        assert!(!r.kept.unread());
+        // Re-stamped: the next cache is written, so the stamp can settle.
+        assert!(c.changed(&[("a.md", &Stored::Kept(r.kept))]));
+    }
+
+    #[test]
+    fn any_stamp_difference_needs_the_hash_and_other_dates_miss() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = saved(dir.path(), stamp(100 * SEC), 200 * SEC);
+        for other in [
+            FileStamp {
+                size: 11,
+                ..stamp(100 * SEC)
+            },
+            FileStamp {
+                ino: 8,
+                ..stamp(100 * SEC)
+            },
+            FileStamp {
+                ctime: 150 * SEC,
+                ..stamp(100 * SEC)
+            },
+            stamp(100 * SEC + 1),
+        ] {
+            assert!(matches!(
+                c.lookup("a.md", Some(other), None),
+                Lookup::NeedsHash(_)
+            ));
+        }
+        assert!(matches!(c.lookup("a.md", None, None), Lookup::NeedsHash(_)));
+        let date = Some(crate::dates::parse_date("2026-01-01").unwrap());
+        assert!(matches!(
+            c.lookup("a.md", Some(stamp(100 * SEC)), date),
+            Lookup::Miss
+        ));
+        assert!(matches!(
+            c.lookup("b.md", Some(stamp(100 * SEC)), None),
+            Lookup::Miss
+        ));
+    }
+
+    #[test]
+    fn a_damaged_body_or_header_is_never_trusted() {
+        let dir = tempfile::tempdir().unwrap();
+        saved(dir.path(), stamp(100 * SEC), 200 * SEC);
+        let path = dir.path().join(FILE_NAME);
+        let good = std::fs::read(&path).unwrap();
+        // Flip the last byte (inside the body): the entry is a miss, not a wrong answer.
+        let mut bad = good.clone();
+        *bad.last_mut().unwrap() ^= 0x55;
+        std::fs::write(&path, &bad).unwrap();
+        let c = Cache::open(dir.path(), 1);
+        assert!(matches!(
+            c.lookup("a.md", Some(stamp(100 * SEC)), None),
+            Lookup::Miss
+        ));
+        // Truncated: the index points past the end, so the whole cache is dropped.
+        std::fs::write(&path, &good[..good.len() - 3]).unwrap();
+        assert!(Cache::open(dir.path(), 1).index.is_empty());
+        // Another run key: foreign.
+        std::fs::write(&path, &good).unwrap();
+        assert!(Cache::open(dir.path(), 2).index.is_empty());
+        assert!(!Cache::open(dir.path(), 1).index.is_empty());
+    }
+
+    #[test]
+    fn kept_bodies_are_copied_byte_for_byte() {
+        let dir = tempfile::tempdir().unwrap();
+        let c = saved(dir.path(), stamp(100 * SEC), 200 * SEC);
+        let before = std::fs::read(dir.path().join(FILE_NAME)).unwrap();
+        let fresh = Stored::New(Box::new(
+            Fresh::new(7, Some(stamp(5 * SEC)), None, &doc("b.md"), &[]).unwrap(),
+        ));
+        let kept = Stored::Kept(Kept {
+            index: 0,
+            how: Validated::Stamp,
+        });
+        c.save(&[("a.md", &kept), ("b.md", &fresh)]).unwrap();
+        let c2 = Cache::open(dir.path(), 1);
+        assert_eq!(c2.index.len(), 2);
+        let old_body = &before[c.bodies..];
+        let e = &c2.index[0];
+        let start = c2.bodies + e.offset as usize;
+        assert_eq!(&c2.bytes[start..start + e.len as usize], old_body);
+        assert!(matches!(
+            c2.lookup("b.md", Some(stamp(5 * SEC)), None),
+            Lookup::Hit(_)
+        ));
     }
 }

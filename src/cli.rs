@@ -463,8 +463,8 @@ fn check(mut args: CheckArgs) -> i32 {
     }
     if args.statistics {
         eprintln!(
-            "kblint: cache: {} of {} files reused",
-            outcome.cache_hits, outcome.files
+            "kblint: cache: {} of {} files reused ({} without reading them)",
+            outcome.cache_hits, outcome.files, outcome.cache_unread
         );
     }
     if outcome.internal_errors > 0 {

@@ -43,19 +43,39 @@ pub fn cwd() -> PathBuf {
 
 /// An absolute, lexically normalised path.
 pub fn absolute(path: &Path) -> PathBuf {
+    absolute_in(path, &cwd())
+}
+
+/// [`absolute`], relative paths taken from `base`.
+fn absolute_in(path: &Path, base: &Path) -> PathBuf {
     if path.is_absolute() {
         crate::corpus::normalize(path)
     } else {
-        crate::corpus::normalize(&cwd().join(path))
+        crate::corpus::normalize(&base.join(path))
     }
 }
 
 /// A path relative to the working directory, with `/` separators.
 pub fn display_path(path: &Path) -> String {
-    let abs = absolute(path);
     let base = cwd();
-    let rel = relative_to(&abs, &base);
-    let s = rel.to_string_lossy().replace('\\', "/");
+    display_in(&absolute_in(path, &base), &base)
+}
+
+/// The display path of `abs` (absolute and normalised) for the working directory `base`.
+fn display_in(abs: &Path, base: &Path) -> String {
+    let s = match abs.strip_prefix(base) {
+        Ok(rel) => rel.to_string_lossy(),
+        Err(_) => relative_to(abs, base)
+            .into_os_string()
+            .to_string_lossy()
+            .into_owned()
+            .into(),
+    };
+    let s = if std::path::MAIN_SEPARATOR == '/' {
+        s.into_owned()
+    } else {
+        s.replace('\\', "/")
+    };
     if s.is_empty() {
         ".".into()
     } else {
@@ -95,8 +115,9 @@ pub fn discover(
     let mut found = Found::default();
     let exts = config.extensions();
     let mut layers = Vec::new();
+    let base = cwd();
     for root in paths {
-        let abs = absolute(root);
+        let abs = absolute_in(root, &base);
         let meta = match std::fs::metadata(&abs) {
             Ok(m) => m,
             Err(e) => {
@@ -170,9 +191,10 @@ pub fn discover(
             if !has_extension(path, &exts) {
                 continue;
             }
+            // Entries are joined onto the absolute, normalised root: already normal.
             found.files.push(Candidate {
-                display: display_path(path),
-                path: absolute(path),
+                display: display_in(path, &base),
+                path: path.to_path_buf(),
             });
         }
     }

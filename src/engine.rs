@@ -2,7 +2,7 @@
 //! corpus-wide checks → suppressions → sorted diagnostics.
 
 use crate::article::{Article, Limits, LoadFailure};
-use crate::cache::{self, Cache};
+use crate::cache::{self, Cache, FileStamp, Lookup, Stored};
 use crate::claims;
 use crate::config::{Config, ConfigError, RuleSettings, Settings};
 use crate::corpus::{Corpus, Doc, FsProbes};
@@ -52,6 +52,8 @@ pub struct Outcome {
     pub notices: Vec<String>,
     /// Files whose per-article results came from the incremental cache.
     pub cache_hits: usize,
+    /// Of those, files the cache vouched for by their stamp alone, without reading them.
+    pub cache_unread: usize,
 }
 
 /// Why a run could not start.
@@ -84,6 +86,8 @@ pub struct Loaded {
     pub notices: Vec<String>,
     /// Files whose results came from the cache.
     pub cache_hits: usize,
+    /// Of those, files not even read.
+    pub cache_unread: usize,
     /// Rule data.
     pub lexicons: Lexicons,
     /// The canonical facts registry, when configured.
@@ -122,27 +126,37 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
         std::collections::HashMap::new()
     };
 
-    // The incremental cache: reused per file when its bytes and Git date are unchanged.
-    let mut cache = match &opts.cache_dir {
+    // The incremental cache: reused per file when its Git date is unchanged and its
+    // stamp (or else its bytes) too.
+    let cache = match &opts.cache_dir {
         Some(dir) => Cache::open(dir, cache_key(config, opts)),
         None => Cache::disabled(),
     };
 
-    // Per-article: read once, check (or reuse the cached result), summarise. Order is
-    // restored by the final sort.
+    // Per-article: read once (or not at all when the cache vouches for the file), check,
+    // summarise. Order is restored by the final sort.
     let results: Vec<(Doc, Vec<Diagnostic>, Stored)> = found
         .files
         .par_iter()
         .map(|c| {
             let settings = settings_for(config, opts, c);
             let git_date = git_dates.get(&c.path).copied();
+            let stamp = cache.enabled().then(|| FileStamp::of(&c.path)).flatten();
+            let pending = match cache.lookup(&c.display, stamp, git_date) {
+                Lookup::Hit(r) => return reused(*r, c, &settings),
+                Lookup::NeedsHash(p) => Some(p),
+                Lookup::Miss => None,
+            };
             let bytes = crate::article::read_file(&c.path, &limits);
             let hash = match (&bytes, cache.enabled()) {
                 (Ok(b), true) => Some(cache::content_hash(b)),
                 _ => None,
             };
-            if let Some(hit) = hash.and_then(|h| reuse(&cache, c, h, git_date, &settings)) {
-                return hit;
+            if let Some(r) = pending
+                .zip(hash)
+                .and_then(|(p, h)| cache.reuse_if_hash(p, h))
+            {
+                return reused(r, c, &settings);
             }
             let load = || {
                 bytes.and_then(|b| {
@@ -154,38 +168,46 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
             if panicked {
                 panics.fetch_add(1, Ordering::Relaxed);
             }
-            let entry = match hash.filter(|_| doc.loaded && !panicked) {
-                Some(h) => Stored::New(Box::new(cache::Entry::new(h, git_date, &doc, &diags))),
+            let fresh = hash
+                .filter(|_| doc.loaded && !panicked)
+                .and_then(|h| cache::Fresh::new(h, stamp, git_date, &doc, &diags));
+            let stored = match fresh {
+                Some(f) => Stored::New(Box::new(f)),
                 None => Stored::Nothing,
             };
-            (doc, diags, entry)
+            (doc, diags, stored)
         })
         .collect();
 
+    let kept = || {
+        results.iter().filter_map(|(_, _, s)| match s {
+            Stored::Kept(k) => Some(k),
+            _ => None,
+        })
+    };
+    let cache_hits = kept().count();
+    let cache_unread = kept().filter(|k| k.unread()).count();
+    // Rewrite the cache only when something changed (a new, changed, removed or
+    // re-stamped file).
+    if cache.enabled() {
+        let stored: Vec<(&str, &Stored)> = results
+            .iter()
+            .map(|(doc, _, s)| (doc.display.as_str(), s))
+            .collect();
+        if cache.changed(&stored) {
+            if let Err(e) = cache.save(&stored) {
+                notices.push(format!(
+                    "could not write the cache ({e}); the next run starts cold"
+                ));
+            }
+        }
+    }
+    drop(cache);
     let mut diagnostics = Vec::new();
     let mut docs = Vec::with_capacity(results.len());
-    let mut entries = Vec::new();
-    let mut cache_hits = 0;
-    for (doc, diags, entry) in results {
-        cache_hits += usize::from(matches!(entry, Stored::Reused));
-        match entry {
-            Stored::New(e) => entries.push((doc.display.clone(), *e)),
-            Stored::Reused => {
-                entries.extend(cache.take(&doc.display).map(|e| (doc.display.clone(), e)))
-            }
-            Stored::Nothing => {}
-        }
+    for (doc, diags, _) in results {
         docs.push(doc);
         diagnostics.extend(diags);
-    }
-    // Rewrite the cache only when something changed (a new, changed or removed file).
-    let unchanged = cache_hits == entries.len() && cache.all_taken();
-    if cache.enabled() && !unchanged {
-        if let Err(e) = cache.save(entries) {
-            notices.push(format!(
-                "could not write the cache ({e}); the next run starts cold"
-            ));
-        }
     }
     for p in &found.problems {
         let settings = config.settings_for(&p.path);
@@ -202,6 +224,7 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
         panics: panics.load(Ordering::Relaxed),
         notices,
         cache_hits,
+        cache_unread,
         lexicons,
         facts,
         kb_roots: kb_roots(config, opts),
@@ -221,18 +244,21 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
         loaded.kb_roots,
         Default::default(),
     );
-    let corpus = &finished.corpus;
-    let notices = loaded.notices;
-    let cache_hits = loaded.cache_hits;
-    Ok(Outcome {
+    let corpus = finished.corpus;
+    let outcome = Outcome {
         diagnostics: finished.diagnostics,
         files,
         internal_errors: loaded.panics + finished.internal_errors,
         articles: crate::health::collect(&corpus.docs, opts.today),
         categories_checked: crate::health::categories_checked(&corpus.docs),
-        notices,
-        cache_hits,
-    })
+        notices: loaded.notices,
+        cache_hits: loaded.cache_hits,
+        cache_unread: loaded.cache_unread,
+    };
+    // Freeing every article's summary is a measurable part of a warm run; do it off the
+    // path to the report (a command-line run exits without waiting for it).
+    rayon::spawn(move || drop(corpus));
+    Ok(outcome)
 }
 
 /// The corpus-wide half of a run: what [`check_corpus`] returns.
@@ -344,30 +370,12 @@ pub fn load_text(c: &Candidate, text: String, limits: &Limits) -> Result<Article
     Article::from_bytes(c.path.clone(), c.display.clone(), text.into_bytes(), limits)
 }
 
-/// The cached result for a file whose bytes and Git date are unchanged.
-fn reuse(
-    cache: &Cache,
-    c: &Candidate,
-    hash: u128,
-    git_date: Option<Date>,
-    settings: &Settings,
-) -> Option<(Doc, Vec<Diagnostic>, Stored)> {
-    let entry = cache.lookup(&c.display, hash, git_date)?;
-    let diags = entry.diagnostics(&c.display)?;
-    let mut doc = entry.doc.clone();
+/// A file's results taken from the cache, with its path and settings set for this run.
+fn reused(r: cache::Reused, c: &Candidate, settings: &Settings) -> (Doc, Vec<Diagnostic>, Stored) {
+    let mut doc = r.doc;
     doc.path = c.path.clone();
     doc.settings = article_settings(settings.clone(), &doc.meta);
-    Some((doc, diags, Stored::Reused))
-}
-
-/// What a file contributes to the next cache.
-enum Stored {
-    /// Fresh results.
-    New(Box<cache::Entry>),
-    /// The old entry, unchanged.
-    Reused,
-    /// Nothing (unreadable, panicked, or no cache).
-    Nothing,
+    (doc, r.diagnostics, Stored::Kept(r.kept))
 }
 
 /// Everything besides a file's bytes that can change its per-article results.

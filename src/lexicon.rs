@@ -7,6 +7,7 @@
 use regex::{Regex, RegexBuilder, RegexSet, RegexSetBuilder};
 use serde::Deserialize;
 use std::collections::BTreeMap;
+use std::sync::OnceLock;
 
 /// The embedded rule data files: (lexicon name, YAML text).
 pub const EMBEDDED: &[(&str, &str)] = &[
@@ -67,27 +68,65 @@ struct FileSpec {
     entries: Vec<EntrySpec>,
 }
 
-/// A compiled pattern.
+/// A pattern, compiled on first use.
+///
+/// Most runs touch a fraction of the patterns (a warm cache, one file in an editor, a
+/// lexicon whose prefilter set never matches), and compiling every one of them up front
+/// was most of kblint's start-up time. User entries are compiled when the configuration
+/// loads, so their errors are reported before anything runs; the embedded ones are
+/// compiled by the tests.
 #[derive(Debug, Clone)]
 pub struct Entry {
     /// The entry as written.
     pub spec: EntrySpec,
-    /// Compiled pattern.
-    pub regex: Regex,
+    regex: OnceLock<Regex>,
     /// Whether the pattern marks the flagged part with a `(?P<m>…)` group (context
     /// around it is matched but not reported).
     pub marked: bool,
 }
 
-/// A compiled lexicon: its entries and a set for one-pass prefiltering.
+impl Entry {
+    fn new(spec: EntrySpec) -> Entry {
+        let marked = spec.pattern.contains("(?P<m>") || spec.pattern.contains("(?<m>");
+        Entry {
+            spec,
+            regex: OnceLock::new(),
+            marked,
+        }
+    }
+
+    /// The compiled pattern.
+    pub fn regex(&self) -> &Regex {
+        self.regex.get_or_init(|| {
+            compile(&self.spec.pattern, self.spec.case_sensitive)
+                // Entries are compiled once at load (user data) or by the tests
+                // (embedded data) before this can run, so this never fails.
+                .unwrap_or_else(|_| never_matches())
+        })
+    }
+
+    /// Compiles the pattern now, reporting an error.
+    fn try_compile(&self) -> Result<(), String> {
+        let regex = compile(&self.spec.pattern, self.spec.case_sensitive)?;
+        let _ = self.regex.set(regex);
+        Ok(())
+    }
+}
+
+/// A regex that matches nothing (the fallback for a pattern that cannot compile).
+fn never_matches() -> Regex {
+    #[allow(clippy::expect_used)]
+    Regex::new(r"[^\s\S]").expect("a valid empty class")
+}
+
+/// A lexicon: its entries and a set for one-pass prefiltering, compiled on first use.
 #[derive(Debug, Clone)]
 pub struct Lexicon {
     /// Lexicon name (the file stem).
     pub name: String,
     /// Entries in order.
     pub entries: Vec<Entry>,
-    /// All patterns as one set, for a quick "does anything match here" check.
-    pub set: RegexSet,
+    set: OnceLock<RegexSet>,
 }
 
 /// An error in rule data: which lexicon, which entry, what is wrong.
@@ -161,39 +200,50 @@ pub fn compile(pattern: &str, case_sensitive: bool) -> Result<Regex, String> {
 }
 
 impl Lexicon {
-    /// Compiles a lexicon from entry specs.
-    pub fn compile(name: &str, specs: Vec<EntrySpec>) -> Result<Lexicon, LexiconError> {
-        let mut entries = Vec::with_capacity(specs.len());
-        for spec in specs {
-            let regex =
-                compile(&spec.pattern, spec.case_sensitive).map_err(|message| LexiconError {
-                    lexicon: name.to_string(),
-                    entry: Some(spec.id.clone()),
-                    message,
-                })?;
-            let marked = regex.capture_names().any(|n| n == Some("m"));
-            entries.push(Entry {
-                spec,
-                regex,
-                marked,
-            });
+    /// A lexicon from entry specs; patterns compile on first use.
+    pub fn new(name: &str, specs: Vec<EntrySpec>) -> Lexicon {
+        Lexicon {
+            name: name.to_string(),
+            entries: specs.into_iter().map(Entry::new).collect(),
+            set: OnceLock::new(),
         }
-        let set = RegexSetBuilder::new(entries.iter().map(|e| {
+    }
+
+    /// Compiles every pattern and the set now, reporting the first error.
+    pub fn compile_all(&self) -> Result<(), LexiconError> {
+        for e in &self.entries {
+            e.try_compile().map_err(|message| LexiconError {
+                lexicon: self.name.clone(),
+                entry: Some(e.spec.id.clone()),
+                message,
+            })?;
+        }
+        let set = self.build_set().map_err(|message| LexiconError {
+            lexicon: self.name.clone(),
+            entry: None,
+            message,
+        })?;
+        let _ = self.set.set(set);
+        Ok(())
+    }
+
+    fn build_set(&self) -> Result<RegexSet, String> {
+        RegexSetBuilder::new(self.entries.iter().map(|e| {
             let flag = if e.spec.case_sensitive { "" } else { "(?i)" };
             format!("{flag}{}", expand(&e.spec.pattern, true))
         }))
         .size_limit(1 << 24)
         .dfa_size_limit(1 << 24)
         .build()
-        .map_err(|e| LexiconError {
-            lexicon: name.to_string(),
-            entry: None,
-            message: e.to_string(),
-        })?;
-        Ok(Lexicon {
-            name: name.to_string(),
-            entries,
-            set,
+        .map_err(|e| e.to_string())
+    }
+
+    /// All patterns as one set, for a quick "does anything match here" check.
+    pub fn set(&self) -> &RegexSet {
+        self.set.get_or_init(|| {
+            // Checked like the entries (at load or by the tests); an empty set that
+            // never matches is the impossible fallback.
+            self.build_set().unwrap_or_else(|_| RegexSet::empty())
         })
     }
 
@@ -201,7 +251,7 @@ impl Lexicon {
     /// entry's `unless_next_word` rules out.
     pub fn find_all<'a>(&'a self, text: &str) -> Vec<(usize, usize, &'a Entry)> {
         let mut out = Vec::new();
-        let hits = self.set.matches(text);
+        let hits = self.set().matches(text);
         if !hits.matched_any() {
             return out;
         }
@@ -232,13 +282,13 @@ impl Lexicon {
                 out.push((start, end, e));
             };
             if e.marked {
-                for c in e.regex.captures_iter(text) {
+                for c in e.regex().captures_iter(text) {
                     if let Some(m) = c.name("m").or_else(|| c.get(0)) {
                         push(m.start(), m.end());
                     }
                 }
             } else {
-                for m in e.regex.find_iter(text) {
+                for m in e.regex().find_iter(text) {
                     push(m.start(), m.end());
                 }
             }
@@ -265,10 +315,16 @@ impl Lexicons {
                 entry: None,
                 message: e.to_string(),
             })?;
-            if let Some(more) = extra.get(*name) {
+            let more = extra.get(*name);
+            if let Some(more) = more {
                 file.entries.extend(more.iter().cloned());
             }
-            by_name.insert(name.to_string(), Lexicon::compile(name, file.entries)?);
+            let lexicon = Lexicon::new(name, file.entries);
+            if more.is_some() {
+                // User entries: report their errors now, not on first use.
+                lexicon.compile_all()?;
+            }
+            by_name.insert(name.to_string(), lexicon);
         }
         if let Some(unknown) = extra.keys().find(|k| !by_name.contains_key(*k)) {
             return Err(LexiconError {
@@ -316,6 +372,31 @@ impl Lexicons {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_fallback_pattern_compiles_and_matches_nothing() {
+        let r = never_matches();
+        assert!(!r.is_match("anything at all \n [] \\s"));
+        assert!(!r.is_match(""));
+    }
+
+    #[test]
+    fn user_entries_are_compiled_when_loaded() {
+        let bad = EntrySpec {
+            id: "broken".into(),
+            pattern: "(unclosed".into(),
+            case_sensitive: false,
+            kind: None,
+            label: None,
+            unless_next_word: Vec::new(),
+            value: None,
+            matches: Vec::new(),
+            ignores: Vec::new(),
+        };
+        let extra = BTreeMap::from([("placeholders".to_string(), vec![bad])]);
+        let err = Lexicons::load(&extra).unwrap_err();
+        assert_eq!(err.entry.as_deref(), Some("broken"));
+    }
 
     #[test]
     fn word_boundaries_become_ascii() {

@@ -161,3 +161,46 @@ fn an_unwritable_cache_is_a_notice_not_a_failure() {
         stderr(&out)
     );
 }
+
+/// Files that stopped changing before the run that cached them are not even read on the
+/// next run; an edit (any write moves the change time) is seen at once.
+#[test]
+fn settled_files_are_reused_without_reading_and_edits_are_still_seen() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, "a.md", format!("{FRESH}# A\n\nTODO a\n"));
+    write(d, "b.md", format!("{FRESH}# B\n\nFine.\n"));
+    // Past the racy window (2 s) before the first run records the stamps.
+    std::thread::sleep(std::time::Duration::from_millis(2300));
+    let args = [
+        "check",
+        "--today",
+        "2026-11-24",
+        "--format",
+        "json",
+        "--statistics",
+    ];
+    let first = run_in(d, &args);
+    let second = run_in(d, &args);
+    assert!(
+        reused(&second).contains("2 of 2 files reused (2 without reading them)"),
+        "{}",
+        stderr(&second)
+    );
+    assert_eq!(first.stdout, second.stdout);
+
+    // Same size, same text length, edited right away: the stamp differs, the bytes are
+    // read and the new placeholder is found.
+    write(d, "b.md", format!("{FRESH}# B\n\nTBD. \n"));
+    let third = run_in(d, &args);
+    assert!(
+        reused(&third).contains("1 of 2 files reused (1 without reading them)"),
+        "{}",
+        stderr(&third)
+    );
+    assert!(json(&third)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .any(|x| x["path"] == "b.md" && x["code"] == "KB501"));
+}

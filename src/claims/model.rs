@@ -316,11 +316,11 @@ impl Model {
     fn add(&mut self, e: &Entry) {
         let kind = e.spec.kind.as_deref().unwrap_or("");
         match kind {
-            "example" => return self.example.push(e.regex.clone()),
-            "example-heading" => return self.example_heading.push(e.regex.clone()),
+            "example" => return self.example.push(e.regex().clone()),
+            "example-heading" => return self.example_heading.push(e.regex().clone()),
             "timing" => {
                 let v = e.spec.value.clone().unwrap_or_else(|| e.spec.id.clone());
-                return self.timing.push((e.regex.clone(), v));
+                return self.timing.push((e.regex().clone(), v));
             }
             "qualifier" => {
                 let fixed = e.spec.value.as_deref().and_then(|v| {
@@ -329,7 +329,7 @@ impl Model {
                 });
                 return self.qualifiers.push(Qualifier {
                     id: e.spec.id.clone(),
-                    regex: e.regex.clone(),
+                    regex: e.regex().clone(),
                     fixed,
                     case_sensitive: e.spec.case_sensitive,
                 });

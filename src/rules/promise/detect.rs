@@ -146,7 +146,7 @@ pub fn find(article: &Article, lexicons: &Lexicons) -> Vec<Promise> {
             continue;
         }
         // Cheap prefilter: most paragraphs hold no cue at all.
-        if !lex.strong.set.is_match(&seg.text) && !lex.cues.set.is_match(&seg.text) {
+        if !lex.strong.set().is_match(&seg.text) && !lex.cues.set().is_match(&seg.text) {
             continue;
         }
         scan_segment(article, seg, &lex, &mut out);

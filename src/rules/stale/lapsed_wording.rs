@@ -161,7 +161,7 @@ fn is_example_heading(text: &str) -> bool {
 /// `example_section` says the text is under an "Example" heading, where dates are
 /// illustrations.
 pub fn find_lapses(text: &str, lex: &Lexicon, clock: &Clock, example_section: bool) -> Vec<Hit> {
-    let hits = lex.set.matches(text);
+    let hits = lex.set().matches(text);
     if !hits.matched_any() {
         return Vec::new();
     }
@@ -175,7 +175,7 @@ pub fn find_lapses(text: &str, lex: &Lexicon, clock: &Clock, example_section: bo
             .as_deref()
             .and_then(Kind::parse)
             .unwrap_or(Kind::Aging);
-        for caps in entry.regex.captures_iter(text) {
+        for caps in entry.regex().captures_iter(text) {
             let Some(m) = caps.get(0) else { continue };
             if inside_quotes(text, m.start(), m.end()) {
                 continue;
@@ -414,14 +414,14 @@ mod tests {
                 e.spec
                     .matches
                     .iter()
-                    .filter(|m| !e.regex.is_match(m))
+                    .filter(|m| !e.regex().is_match(m))
                     .map(|m| format!("{} should match {m:?}", e.spec.id)),
             );
             wrong.extend(
                 e.spec
                     .ignores
                     .iter()
-                    .filter(|m| e.regex.is_match(m))
+                    .filter(|m| e.regex().is_match(m))
                     .map(|m| format!("{} should ignore {m:?}", e.spec.id)),
             );
         }
