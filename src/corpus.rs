@@ -111,8 +111,8 @@ impl Doc {
 pub struct Corpus {
     /// Summaries, sorted by display path.
     pub docs: Vec<Doc>,
-    by_path: HashMap<PathBuf, usize>,
-    by_lower: HashMap<String, Vec<usize>>,
+    by_path: rustc_hash::FxHashMap<PathBuf, usize>,
+    by_lower: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Every link resolved once: `targets[doc][link]`.
     pub targets: Vec<Vec<Target>>,
     /// Folder listings read while resolving case mismatches, read once per folder.
@@ -238,8 +238,10 @@ impl Corpus {
         lexicons: Lexicons,
         probes: std::sync::Arc<FsProbes>,
     ) -> Corpus {
-        let mut by_path = HashMap::with_capacity(docs.len());
-        let mut by_lower: HashMap<String, Vec<usize>> = HashMap::with_capacity(docs.len());
+        let mut by_path = rustc_hash::FxHashMap::default();
+        by_path.reserve(docs.len());
+        let mut by_lower: rustc_hash::FxHashMap<String, Vec<usize>> = Default::default();
+        by_lower.reserve(docs.len());
         for (i, d) in docs.iter().enumerate() {
             by_path.insert(d.path.clone(), i);
             by_lower
@@ -323,7 +325,7 @@ impl Corpus {
         if let Some(i) = self.doc_at(&target) {
             return Target::Article(i, fragment);
         }
-        if FsProbes::memo(&self.probes.exists, &target, || target.exists()) {
+        if self.exists(&target) {
             return Target::Asset;
         }
         // Extension-less links as many site generators write them.
@@ -340,6 +342,11 @@ impl Corpus {
         Target::Missing(target)
     }
 
+    /// Whether a path exists, asked once per path.
+    fn exists(&self, path: &Path) -> bool {
+        FsProbes::memo(&self.probes.exists, path, || path.exists())
+    }
+
     fn case_insensitive(&self, target: &Path) -> Option<String> {
         let lower = target.to_string_lossy().to_lowercase();
         if let Some(&i) = self.by_lower.get(&lower).and_then(|v| v.first()) {
@@ -354,7 +361,8 @@ impl Corpus {
         let mut changed = false;
         for c in target.components() {
             let next = cur.join(c.as_os_str());
-            if next.exists() {
+            // Missing links share their folders: each folder is asked about once.
+            if self.exists(&next) {
                 cur = next;
                 continue;
             }

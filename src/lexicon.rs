@@ -172,6 +172,8 @@ fn expand(p: &str, loose: bool) -> String {
     }
     let mut out = String::with_capacity(p.len() + 16);
     let mut chars = p.chars().peekable();
+    // Inside `[...]`, where `{` is a literal.
+    let mut in_class = false;
     while let Some(c) = chars.next() {
         if c == '\\' {
             match chars.next() {
@@ -181,6 +183,37 @@ fn expand(p: &str, loose: bool) -> String {
                     out.push(n);
                 }
                 None => out.push('\\'),
+            }
+        } else if in_class {
+            in_class = c != ']';
+            out.push(c);
+        } else if c == '[' {
+            in_class = true;
+            out.push(c);
+            // `[]...]` and `[^]...]`: a leading `]` is a literal.
+            if chars.peek() == Some(&'^') {
+                out.push('^');
+                chars.next();
+            }
+            if chars.peek() == Some(&']') {
+                out.push(']');
+                chars.next();
+            }
+        } else if c == '{' && loose {
+            // A counted repetition (`[^.]{0,60}`) becomes `*` in the prefilter: a
+            // superset, and a lazy DFA of a few states instead of one per count.
+            let rest: String = chars.clone().take_while(|&x| x != '}').collect();
+            let counted = !rest.is_empty()
+                && rest.len() < 16
+                && rest.chars().all(|x| x.is_ascii_digit() || x == ',')
+                && rest.starts_with(|x: char| x.is_ascii_digit());
+            if counted && chars.clone().nth(rest.len()) == Some('}') {
+                for _ in 0..=rest.len() {
+                    chars.next();
+                }
+                out.push('*');
+            } else {
+                out.push(c);
             }
         } else {
             out.push(c);
@@ -396,6 +429,16 @@ mod tests {
         let extra = BTreeMap::from([("placeholders".to_string(), vec![bad])]);
         let err = Lexicons::load(&extra).unwrap_err();
         assert_eq!(err.entry.as_deref(), Some("broken"));
+    }
+
+    #[test]
+    fn prefilters_loosen_counted_repetitions_only() {
+        assert_eq!(expand(r"a[^.;]{0,60}?b", true), r"a[^.;]*?b");
+        assert_eq!(expand(r"x{2}y{1,}z", true), r"x*y*z");
+        assert_eq!(expand(r"a[{]{0,3}\{1,2}", true), r"a[{]*\{1,2}");
+        assert_eq!(expand(r"[]{]{2}", true), r"[]{]*");
+        assert_eq!(expand(r"a{,3}b{x}", true), r"a{,3}b{x}");
+        assert_eq!(expand(r"a[^.]{0,60}?b", false), r"a[^.]{0,60}?b");
     }
 
     #[test]

@@ -8,7 +8,9 @@
 use super::Dim;
 use crate::lexicon::{Entry, Lexicons};
 use regex::Regex;
-use std::collections::HashMap;
+// Word lookups run for every token of every candidate sentence: a fast hasher (the
+// keys are our own rule data, not attacker-chosen) instead of SipHash.
+use rustc_hash::{FxHashMap as HashMap, FxHashSet};
 
 /// The lexicons the claim engine reads.
 pub const LEXICONS: [&str; 4] = ["claim-words", "claim-units", "claim-scopes", "claim-cues"];
@@ -123,7 +125,7 @@ pub struct Model {
     pub money: Option<Regex>,
     /// First words of the word lists' phrases ("money" of "money back"): a phrase lookup
     /// is only worth building when a word starts one.
-    pub phrase_heads: std::collections::HashSet<String>,
+    pub phrase_heads: FxHashSet<String>,
     /// All qualifier patterns, to skip sentences none of them matches in one pass.
     pub qualifier_set: Option<regex::RegexSet>,
     /// Words without which a sentence holds no value (numbers, units, predicates,
@@ -208,17 +210,17 @@ impl Model {
     /// Compiles the claim lexicons (embedded and user-extended).
     pub fn new(lexicons: &Lexicons) -> Model {
         let mut m = Model {
-            words: HashMap::new(),
+            words: HashMap::default(),
             fallbacks: Vec::new(),
             max_phrase: 1,
-            scope_names: HashMap::new(),
+            scope_names: HashMap::default(),
             qualifiers: Vec::new(),
-            timezones: HashMap::new(),
+            timezones: HashMap::default(),
             example: Vec::new(),
             example_heading: Vec::new(),
             timing: Vec::new(),
             money: None,
-            phrase_heads: std::collections::HashSet::new(),
+            phrase_heads: FxHashSet::default(),
             qualifier_set: None,
             triggers: None,
         };
