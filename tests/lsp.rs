@@ -396,6 +396,70 @@ fn a_renamed_heading_breaks_the_link_in_the_other_file() {
     c.shutdown();
 }
 
+/// Corpus-wide conflicts follow unsaved buffers: editing one article's refund window
+/// makes the other (closed) article report the disagreement too, pointing back at the
+/// edited line; undoing the edit clears both.
+#[test]
+fn a_conflict_typed_in_one_buffer_appears_in_the_other_file() {
+    let (_dir, root) = kb();
+    let a = root.join("billing/faq.md");
+    let b = root.join("account/cancel.md");
+    fs::create_dir_all(a.parent().unwrap()).unwrap();
+    fs::create_dir_all(b.parent().unwrap()).unwrap();
+    fs::write(
+        &a,
+        format!("{FRESH}# FAQ\n\nCustomers can request a refund within 30 days of any charge.\n"),
+    )
+    .unwrap();
+    let b_text =
+        format!("{FRESH}# Cancel\n\nYou have thirty days from the charge to request a refund.\n");
+    fs::write(&b, &b_text).unwrap();
+    let (mut c, _) = Client::start(&root, json!({}));
+    c.open(&b, &b_text);
+    // "thirty days" -> "two weeks" in B's unsaved buffer (line 6, 0-based).
+    let line = b_text.lines().nth(6).unwrap();
+    let start = utf16_col(line, "thirty days");
+    c.change(
+        &b,
+        2,
+        json!([{"range": {"start": {"line": 6, "character": start}, "end": {"line": 6, "character": start + 11}}, "text": "two weeks"}]),
+    );
+    let in_a = c.diagnostics(&uri(&a), |d| codes(d).iter().any(|c| c.starts_with("KB20")));
+    let conflict = in_a
+        .iter()
+        .find(|d| d["code"].as_str().unwrap().starts_with("KB20"))
+        .unwrap();
+    assert_eq!(conflict["range"]["start"]["line"], 6);
+    let rel = conflict["relatedInformation"].as_array().unwrap();
+    assert!(
+        rel.iter().any(
+            |r| r["location"]["uri"] == uri(&b) && r["location"]["range"]["start"]["line"] == 6
+        ),
+        "{rel:?}"
+    );
+    let in_b = c.diagnostics(&uri(&b), |d| codes(d).iter().any(|c| c.starts_with("KB20")));
+    assert!(
+        in_b.iter()
+            .any(|d| d["message"].as_str().unwrap().contains("two weeks")),
+        "{in_b:?}"
+    );
+
+    // Undo: both sides are clean again.
+    let start = utf16_col(&line.replace("thirty days", "two weeks"), "two weeks");
+    c.change(
+        &b,
+        3,
+        json!([{"range": {"start": {"line": 6, "character": start}, "end": {"line": 6, "character": start + 9}}, "text": "thirty days"}]),
+    );
+    c.diagnostics(&uri(&a), |d| {
+        codes(d).iter().all(|c| !c.starts_with("KB20"))
+    });
+    c.diagnostics(&uri(&b), |d| {
+        codes(d).iter().all(|c| !c.starts_with("KB20"))
+    });
+    c.shutdown();
+}
+
 #[test]
 fn archiving_an_article_flags_the_links_to_it_with_related_information() {
     let (_dir, root) = kb();
