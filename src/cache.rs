@@ -18,7 +18,7 @@
 //! first, so a damaged body is re-checked rather than trusted. A body reused unchanged is
 //! copied into the next cache as raw bytes, never re-encoded.
 
-use crate::corpus::Doc;
+use crate::corpus::{Doc, FsProbes, ProbeAnswers};
 use crate::dates::Date;
 use crate::diagnostic::{Diagnostic, Position, Related, Severity};
 use serde::{Deserialize, Serialize};
@@ -83,7 +83,7 @@ fn nanos(t: SystemTime) -> i128 {
     }
 }
 
-/// A per-article finding as stored (the rule by code).
+/// A finding as stored (the rule by code).
 #[derive(Debug, Clone, Serialize, Deserialize)]
 struct StoredDiagnostic {
     code: String,
@@ -92,6 +92,36 @@ struct StoredDiagnostic {
     message: String,
     related: Vec<Related>,
     snippet: String,
+}
+
+impl From<&Diagnostic> for StoredDiagnostic {
+    fn from(d: &Diagnostic) -> StoredDiagnostic {
+        StoredDiagnostic {
+            code: d.rule.code.to_string(),
+            severity: d.severity,
+            position: d.position,
+            message: d.message.clone(),
+            related: d.related.clone(),
+            snippet: d.snippet.clone(),
+        }
+    }
+}
+
+impl StoredDiagnostic {
+    /// The finding for the file shown as `path`; `None` if the rule code is unknown to
+    /// this build (then what holds it is not trusted).
+    fn into_diagnostic(self, path: &str) -> Option<Diagnostic> {
+        let rule = crate::rules::find(&self.code)?;
+        Some(Diagnostic {
+            rule: &rule.meta,
+            severity: self.severity,
+            path: path.to_string(),
+            position: self.position,
+            message: self.message,
+            related: self.related,
+            snippet: self.snippet,
+        })
+    }
 }
 
 /// One file's results as encoded in the cache (owned, for decoding).
@@ -130,6 +160,39 @@ struct Header {
     /// When the run that wrote the cache started, nanoseconds since the epoch.
     started: i128,
     index: Vec<IndexEntry>,
+    corpus: Option<CorpusMemo>,
+}
+
+/// The corpus-wide findings of the run that wrote the cache, and what they depend on:
+/// every file (by display path and content), the inputs outside the articles (the facts
+/// registry, the KB roots) and what the rules asked the disk.
+#[derive(Debug, Clone, Serialize, Deserialize)]
+pub struct CorpusMemo {
+    inputs: u128,
+    probes: ProbeAnswers,
+    diagnostics: Vec<(String, StoredDiagnostic)>,
+}
+
+impl CorpusMemo {
+    /// Records the corpus-wide findings of a run over `inputs` (see [`Cache::inputs`]).
+    pub fn new(inputs: u128, probes: ProbeAnswers, diags: &[Diagnostic]) -> CorpusMemo {
+        CorpusMemo {
+            inputs,
+            probes,
+            diagnostics: diags
+                .iter()
+                .map(|d| (d.path.clone(), StoredDiagnostic::from(d)))
+                .collect(),
+        }
+    }
+
+    /// The findings; `None` if a rule code is unknown to this build.
+    fn findings(&self) -> Option<Vec<Diagnostic>> {
+        self.diagnostics
+            .iter()
+            .map(|(path, s)| s.clone().into_diagnostic(path))
+            .collect()
+    }
 }
 
 /// A file's results, ready for the next cache.
@@ -152,17 +215,7 @@ impl Fresh {
     ) -> Option<Fresh> {
         let body = BodyRef {
             doc,
-            diagnostics: diags
-                .iter()
-                .map(|d| StoredDiagnostic {
-                    code: d.rule.code.to_string(),
-                    severity: d.severity,
-                    position: d.position,
-                    message: d.message.clone(),
-                    related: d.related.clone(),
-                    snippet: d.snippet.clone(),
-                })
-                .collect(),
+            diagnostics: diags.iter().map(StoredDiagnostic::from).collect(),
         };
         let body = postcard::to_stdvec(&body).ok()?;
         Some(Fresh {
@@ -250,6 +303,7 @@ pub struct Cache {
     bodies: usize,
     index: Vec<IndexEntry>,
     by_display: HashMap<String, usize>,
+    corpus: Option<CorpusMemo>,
 }
 
 /// Hashes file content.
@@ -310,6 +364,7 @@ impl Cache {
             .map(|(i, e)| (e.display.clone(), i))
             .collect();
         cache.index = header.index;
+        cache.corpus = header.corpus;
         cache.old_started = header.started;
         cache.bodies = bodies;
         cache.bytes = bytes;
@@ -369,19 +424,7 @@ impl Cache {
         let diagnostics = body
             .diagnostics
             .into_iter()
-            .map(|s| {
-                let rule = crate::rules::find(&s.code)?;
-                Some(Diagnostic {
-                    rule: &rule.meta,
-                    severity: s.severity,
-                    path: e.display.clone(),
-                    position: s.position,
-                    message: s.message,
-                    related: s.related,
-                    snippet: s.snippet,
-                })
-            })
-            // A rule code unknown to this build: the entry is not trusted.
+            .map(|s| s.into_diagnostic(&e.display))
             .collect::<Option<Vec<_>>>()?;
         Some(Reused {
             doc: body.doc,
@@ -407,10 +450,57 @@ impl Cache {
         kept != self.index.len()
     }
 
+    /// Hashes what the corpus-wide findings depend on besides the disk probes: every
+    /// file (display path, and content unless it did not load) in order, and `extra`
+    /// (the facts registry, the KB roots). `None` if a file's content is not known.
+    pub fn inputs(&self, files: &[(&str, bool, &Stored)], extra: &[&[u8]]) -> Option<u128> {
+        let mut buf = Vec::with_capacity(files.len() * 48);
+        for (display, loaded, stored) in files {
+            buf.extend_from_slice(&(display.len() as u64).to_le_bytes());
+            buf.extend_from_slice(display.as_bytes());
+            let (hash, git_date) = match stored {
+                Stored::New(f) => (f.content_hash, f.git_date),
+                Stored::Kept(k) => (
+                    self.index[k.index].content_hash,
+                    self.index[k.index].git_date,
+                ),
+                Stored::Nothing if !loaded => (0, None),
+                Stored::Nothing => return None,
+            };
+            buf.extend_from_slice(&hash.to_le_bytes());
+            buf.extend_from_slice(
+                git_date
+                    .map(|d| d.to_string())
+                    .unwrap_or_default()
+                    .as_bytes(),
+            );
+            buf.push(0);
+        }
+        for e in extra {
+            buf.extend_from_slice(&(e.len() as u64).to_le_bytes());
+            buf.extend_from_slice(e);
+        }
+        Some(xxhash_rust::xxh3::xxh3_128(&buf))
+    }
+
+    /// The corpus-wide findings of the last run, if they were computed over the same
+    /// `inputs` and the disk still answers every question the rules asked it.
+    pub fn corpus_findings(&self, inputs: u128) -> Option<Vec<Diagnostic>> {
+        let memo = self.corpus.as_ref().filter(|m| m.inputs == inputs)?;
+        if !FsProbes::still(&memo.probes) {
+            return None;
+        }
+        memo.findings()
+    }
+
     /// Writes the next cache atomically from what each file stored, in order (with a
     /// `.gitignore` so the folder is never committed). Errors are returned for a notice;
     /// they never fail the run.
-    pub fn save(&self, stored: &[(&str, &Stored)]) -> std::io::Result<()> {
+    pub fn save(
+        &self,
+        stored: &[(&str, &Stored)],
+        corpus: Option<CorpusMemo>,
+    ) -> std::io::Result<()> {
         let Some(path) = &self.path else {
             return Ok(());
         };
@@ -468,6 +558,7 @@ impl Cache {
             key: self.key,
             started: self.started,
             index,
+            corpus,
         };
         let mut bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
         bytes.reserve(offset as usize);
@@ -508,7 +599,7 @@ mod tests {
         let fresh = Stored::New(Box::new(
             Fresh::new(42, Some(s), None, &doc("a.md"), &[]).unwrap(),
         ));
-        c.save(&[("a.md", &fresh)]).unwrap();
+        c.save(&[("a.md", &fresh)], None).unwrap();
         Cache::open(dir, 1)
     }
 
@@ -620,7 +711,7 @@ mod tests {
             index: 0,
             how: Validated::Stamp,
         });
-        c.save(&[("a.md", &kept), ("b.md", &fresh)]).unwrap();
+        c.save(&[("a.md", &kept), ("b.md", &fresh)], None).unwrap();
         let c2 = Cache::open(dir.path(), 1);
         assert_eq!(c2.index.len(), 2);
         let old_body = &before[c.bodies..];

@@ -463,8 +463,15 @@ fn check(mut args: CheckArgs) -> i32 {
     }
     if args.statistics {
         eprintln!(
-            "kblint: cache: {} of {} files reused ({} without reading them)",
-            outcome.cache_hits, outcome.files, outcome.cache_unread
+            "kblint: cache: {} of {} files reused ({} without reading them){}",
+            outcome.cache_hits,
+            outcome.files,
+            outcome.cache_unread,
+            if outcome.corpus_reused {
+                "; corpus-wide findings reused"
+            } else {
+                ""
+            }
         );
     }
     if outcome.internal_errors > 0 {

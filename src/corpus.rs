@@ -115,8 +115,6 @@ pub struct Corpus {
     by_lower: rustc_hash::FxHashMap<String, Vec<usize>>,
     /// Every link resolved once: `targets[doc][link]`.
     pub targets: Vec<Vec<Target>>,
-    /// Folder listings read while resolving case mismatches, read once per folder.
-    listings: std::sync::RwLock<HashMap<PathBuf, Option<std::sync::Arc<Vec<std::ffi::OsString>>>>>,
     /// "Today".
     pub today: Date,
     /// Rule data.
@@ -132,10 +130,23 @@ pub struct Corpus {
 
 /// What link resolution asked the file system, memoised: each path is probed once per
 /// run, and the language server keeps the answers across re-runs until files change.
+///
+/// The corpus-wide rules touch the disk only through here, so the answers
+/// ([`FsProbes::answers`]) are everything besides the articles that their findings
+/// depend on.
 #[derive(Debug, Default)]
 pub struct FsProbes {
     exists: std::sync::Mutex<HashMap<PathBuf, bool>>,
     case: std::sync::Mutex<HashMap<PathBuf, Option<String>>>,
+    /// Folder listings read while resolving case mismatches, read once per folder.
+    listings: std::sync::RwLock<HashMap<PathBuf, Option<std::sync::Arc<Vec<std::ffi::OsString>>>>>,
+}
+
+/// The questions [`FsProbes`] was asked and its answers, sorted.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+pub struct ProbeAnswers {
+    exists: Vec<(PathBuf, bool)>,
+    case: Vec<(PathBuf, Option<String>)>,
 }
 
 impl FsProbes {
@@ -152,6 +163,90 @@ impl FsProbes {
             m.insert(path.to_path_buf(), v.clone());
         }
         v
+    }
+
+    /// Whether a path exists, asked once per path.
+    fn exists(&self, path: &Path) -> bool {
+        FsProbes::memo(&self.exists, path, || path.exists())
+    }
+
+    /// The display path of `target` with its letter case as on disk, if it exists only
+    /// with another case.
+    fn case(&self, target: &Path) -> Option<String> {
+        FsProbes::memo(&self.case, target, || self.case_on_disk(target))
+    }
+
+    /// Walks down component by component, matching names case-insensitively.
+    fn case_on_disk(&self, target: &Path) -> Option<String> {
+        let mut cur = PathBuf::new();
+        let mut changed = false;
+        for c in target.components() {
+            let next = cur.join(c.as_os_str());
+            // Missing links share their folders: each folder is asked about once.
+            if self.exists(&next) {
+                cur = next;
+                continue;
+            }
+            let want = c.as_os_str().to_string_lossy().to_lowercase();
+            let listing = self.listing(&cur)?;
+            let found = listing
+                .iter()
+                .find(|n| n.to_string_lossy().to_lowercase() == want)?;
+            cur = cur.join(found);
+            changed = true;
+        }
+        changed.then(|| crate::discover::display_path(&cur))
+    }
+
+    /// The entries of a folder, read once and shared between threads.
+    fn listing(&self, dir: &Path) -> Option<std::sync::Arc<Vec<std::ffi::OsString>>> {
+        if let Ok(cache) = self.listings.read() {
+            if let Some(hit) = cache.get(dir) {
+                return hit.clone();
+            }
+        }
+        let names = std::fs::read_dir(dir).ok().map(|rd| {
+            std::sync::Arc::new(
+                rd.filter_map(Result::ok)
+                    .map(|e| e.file_name())
+                    .collect::<Vec<_>>(),
+            )
+        });
+        if let Ok(mut cache) = self.listings.write() {
+            cache.insert(dir.to_path_buf(), names.clone());
+        }
+        names
+    }
+
+    /// Every question asked so far, with its answer.
+    pub fn answers(&self) -> ProbeAnswers {
+        fn sorted<T: Clone>(m: &std::sync::Mutex<HashMap<PathBuf, T>>) -> Vec<(PathBuf, T)> {
+            let mut v: Vec<(PathBuf, T)> = m
+                .lock()
+                .map(|m| m.iter().map(|(k, v)| (k.clone(), v.clone())).collect())
+                .unwrap_or_default();
+            v.sort_by(|a, b| a.0.cmp(&b.0));
+            v
+        }
+        ProbeAnswers {
+            exists: sorted(&self.exists),
+            case: sorted(&self.case),
+        }
+    }
+
+    /// Whether the disk still gives every one of these answers (asked afresh, in
+    /// parallel).
+    pub fn still(answers: &ProbeAnswers) -> bool {
+        use rayon::prelude::*;
+        let fresh = FsProbes::default();
+        answers
+            .exists
+            .par_iter()
+            .all(|(p, v)| fresh.exists(p) == *v)
+            && answers
+                .case
+                .par_iter()
+                .all(|(p, v)| fresh.case_on_disk(p) == *v)
     }
 }
 
@@ -254,7 +349,6 @@ impl Corpus {
             by_path,
             by_lower,
             targets: Vec::new(),
-            listings: Default::default(),
             today,
             lexicons,
             kb_roots: Vec::new(),
@@ -344,7 +438,7 @@ impl Corpus {
 
     /// Whether a path exists, asked once per path.
     fn exists(&self, path: &Path) -> bool {
-        FsProbes::memo(&self.probes.exists, path, || path.exists())
+        self.probes.exists(path)
     }
 
     fn case_insensitive(&self, target: &Path) -> Option<String> {
@@ -352,49 +446,12 @@ impl Corpus {
         if let Some(&i) = self.by_lower.get(&lower).and_then(|v| v.first()) {
             return Some(self.docs[i].display.clone());
         }
-        FsProbes::memo(&self.probes.case, target, || self.case_on_disk(target))
+        self.probes.case(target)
     }
 
-    /// Assets: walks down component by component, matching names case-insensitively.
-    fn case_on_disk(&self, target: &Path) -> Option<String> {
-        let mut cur = PathBuf::new();
-        let mut changed = false;
-        for c in target.components() {
-            let next = cur.join(c.as_os_str());
-            // Missing links share their folders: each folder is asked about once.
-            if self.exists(&next) {
-                cur = next;
-                continue;
-            }
-            let want = c.as_os_str().to_string_lossy().to_lowercase();
-            let listing = self.listing(&cur)?;
-            let found = listing
-                .iter()
-                .find(|n| n.to_string_lossy().to_lowercase() == want)?;
-            cur = cur.join(found);
-            changed = true;
-        }
-        changed.then(|| crate::discover::display_path(&cur))
-    }
-
-    /// The entries of a folder, read once and shared between threads.
-    fn listing(&self, dir: &Path) -> Option<std::sync::Arc<Vec<std::ffi::OsString>>> {
-        if let Ok(cache) = self.listings.read() {
-            if let Some(hit) = cache.get(dir) {
-                return hit.clone();
-            }
-        }
-        let names = std::fs::read_dir(dir).ok().map(|rd| {
-            std::sync::Arc::new(
-                rd.filter_map(Result::ok)
-                    .map(|e| e.file_name())
-                    .collect::<Vec<_>>(),
-            )
-        });
-        if let Ok(mut cache) = self.listings.write() {
-            cache.insert(dir.to_path_buf(), names.clone());
-        }
-        names
+    /// What the disk answered while the rules ran.
+    pub fn probe_answers(&self) -> ProbeAnswers {
+        self.probes.answers()
     }
 
     /// Builds a diagnostic for `doc` if `rule` is on for it.

@@ -54,6 +54,8 @@ pub struct Outcome {
     pub cache_hits: usize,
     /// Of those, files the cache vouched for by their stamp alone, without reading them.
     pub cache_unread: usize,
+    /// Whether the corpus-wide findings came from the cache.
+    pub corpus_reused: bool,
 }
 
 /// Why a run could not start.
@@ -88,6 +90,13 @@ pub struct Loaded {
     pub cache_hits: usize,
     /// Of those, files not even read.
     pub cache_unread: usize,
+    /// The incremental cache as read, and what each article (in `docs` order) gives the
+    /// next one; [`run`] writes it once the corpus-wide findings are known.
+    pub cache: Cache,
+    /// See `cache`.
+    pub stored: Vec<Stored>,
+    /// The facts registry file's bytes (an input of the corpus-wide findings).
+    pub facts_bytes: Vec<u8>,
     /// Rule data.
     pub lexicons: Lexicons,
     /// The canonical facts registry, when configured.
@@ -102,9 +111,12 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
     let found =
         discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
-    let facts = match config.facts_path() {
-        Some(p) => Some(Registry::load(&p, lexicons.claim_model()).map_err(RunError::Config)?),
-        None => None,
+    let (facts, facts_bytes) = match config.facts_path() {
+        Some(p) => (
+            Some(Registry::load(&p, lexicons.claim_model()).map_err(RunError::Config)?),
+            std::fs::read(&p).unwrap_or_default(),
+        ),
+        None => (None, Vec::new()),
     };
     let limits = config.limits();
     let config: &Config = config;
@@ -187,27 +199,13 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
     };
     let cache_hits = kept().count();
     let cache_unread = kept().filter(|k| k.unread()).count();
-    // Rewrite the cache only when something changed (a new, changed, removed or
-    // re-stamped file).
-    if cache.enabled() {
-        let stored: Vec<(&str, &Stored)> = results
-            .iter()
-            .map(|(doc, _, s)| (doc.display.as_str(), s))
-            .collect();
-        if cache.changed(&stored) {
-            if let Err(e) = cache.save(&stored) {
-                notices.push(format!(
-                    "could not write the cache ({e}); the next run starts cold"
-                ));
-            }
-        }
-    }
-    drop(cache);
     let mut diagnostics = Vec::new();
     let mut docs = Vec::with_capacity(results.len());
-    for (doc, diags, _) in results {
+    let mut stored = Vec::with_capacity(results.len());
+    for (doc, diags, s) in results {
         docs.push(doc);
         diagnostics.extend(diags);
+        stored.push(s);
     }
     for p in &found.problems {
         let settings = config.settings_for(&p.path);
@@ -225,6 +223,9 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
         notices,
         cache_hits,
         cache_unread,
+        cache,
+        stored,
+        facts_bytes,
         lexicons,
         facts,
         kb_roots: kb_roots(config, opts),
@@ -232,33 +233,98 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
 }
 
 /// Runs the whole pipeline.
+///
+/// With the cache on, the corpus-wide findings are reused too when no article changed
+/// (by path, content or Git date), nor the facts registry or the KB roots, and the disk
+/// still answers every question the corpus rules asked it (links to images, say).
 pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     let loaded = load(config, opts)?;
     let files = loaded.docs.len();
-    let finished = check_corpus(
-        loaded.docs,
-        loaded.diagnostics,
-        opts.today,
-        loaded.lexicons,
-        loaded.facts,
-        loaded.kb_roots,
-        Default::default(),
-    );
-    let corpus = finished.corpus;
+    let mut notices = loaded.notices;
+    let cache = loaded.cache;
+    let listed: Vec<(&str, bool, &Stored)> = loaded
+        .docs
+        .iter()
+        .zip(&loaded.stored)
+        .map(|(d, s)| (d.display.as_str(), d.loaded, s))
+        .collect();
+    let roots: Vec<u8> = loaded
+        .kb_roots
+        .iter()
+        .flat_map(|r| {
+            r.to_string_lossy()
+                .into_owned()
+                .into_bytes()
+                .into_iter()
+                .chain([0])
+        })
+        .collect();
+    let inputs = cache
+        .enabled()
+        .then(|| cache.inputs(&listed, &[&loaded.facts_bytes, &roots]))
+        .flatten();
+    let reused = inputs.and_then(|i| cache.corpus_findings(i));
+    let changed = cache.enabled() && cache.changed(&pairs(&listed));
+    drop(listed);
+
+    let corpus_reused = reused.is_some();
+    let (diagnostics, docs, internal_errors, memo) = match reused {
+        Some(found) => {
+            let mut diagnostics = loaded.diagnostics;
+            diagnostics.extend(found);
+            let mut diagnostics = apply_suppressions(&loaded.docs, diagnostics);
+            sort_diagnostics(&mut diagnostics);
+            (diagnostics, loaded.docs, loaded.panics, None)
+        }
+        None => {
+            let mut corpus =
+                Corpus::with_probes(loaded.docs, opts.today, loaded.lexicons, Default::default());
+            corpus.kb_roots = loaded.kb_roots;
+            corpus.facts = loaded.facts;
+            let (found, panics) = corpus_rules(&corpus);
+            let memo = inputs
+                .filter(|_| panics == 0)
+                .map(|i| cache::CorpusMemo::new(i, corpus.probe_answers(), &found));
+            let mut diagnostics = loaded.diagnostics;
+            diagnostics.extend(found);
+            let mut diagnostics = apply_suppressions(&corpus.docs, diagnostics);
+            sort_diagnostics(&mut diagnostics);
+            let (docs, _) = corpus.into_parts();
+            (diagnostics, docs, loaded.panics + panics, memo)
+        }
+    };
+    // Rewrite the cache when an article or the corpus-wide findings changed.
+    if cache.enabled() && (changed || memo.is_some()) {
+        let listed: Vec<(&str, &Stored)> = docs
+            .iter()
+            .zip(&loaded.stored)
+            .map(|(d, s)| (d.display.as_str(), s))
+            .collect();
+        if let Err(e) = cache.save(&listed, memo) {
+            notices.push(format!(
+                "could not write the cache ({e}); the next run starts cold"
+            ));
+        }
+    }
     let outcome = Outcome {
-        diagnostics: finished.diagnostics,
+        diagnostics,
         files,
-        internal_errors: loaded.panics + finished.internal_errors,
-        articles: crate::health::collect(&corpus.docs, opts.today),
-        categories_checked: crate::health::categories_checked(&corpus.docs),
-        notices: loaded.notices,
+        internal_errors,
+        articles: crate::health::collect(&docs, opts.today),
+        categories_checked: crate::health::categories_checked(&docs),
+        notices,
         cache_hits: loaded.cache_hits,
         cache_unread: loaded.cache_unread,
+        corpus_reused,
     };
     // Freeing every article's summary is a measurable part of a warm run; do it off the
     // path to the report (a command-line run exits without waiting for it).
-    rayon::spawn(move || drop(corpus));
+    rayon::spawn(move || drop((docs, cache, loaded.stored)));
     Ok(outcome)
+}
+
+fn pairs<'a>(listed: &[(&'a str, bool, &'a Stored)]) -> Vec<(&'a str, &'a Stored)> {
+    listed.iter().map(|(d, _, s)| (*d, *s)).collect()
 }
 
 /// The corpus-wide half of a run: what [`check_corpus`] returns.
@@ -287,18 +353,33 @@ pub fn check_corpus(
     kb_roots: Vec<PathBuf>,
     probes: std::sync::Arc<FsProbes>,
 ) -> CorpusOutcome {
-    let panics = AtomicUsize::new(0);
     // Corpus-wide: every rule over the shared indexes.
     let mut corpus = Corpus::with_probes(docs, today, lexicons, probes);
     corpus.kb_roots = kb_roots;
     corpus.facts = facts;
+    let (found, panics) = corpus_rules(&corpus);
+    diagnostics.extend(found);
+
+    let mut diagnostics = apply_suppressions(&corpus.docs, diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    CorpusOutcome {
+        diagnostics,
+        corpus,
+        internal_errors: panics,
+    }
+}
+
+/// Runs every corpus-wide rule over `corpus`, in parallel: their findings (before
+/// suppressions, unsorted) and how many of them panicked.
+fn corpus_rules(corpus: &Corpus) -> (Vec<Diagnostic>, usize) {
     // The claim analysis is shared by several corpus rules. Build it here, before they
     // run in parallel: a rule blocked on a half-built `OnceLock` inside a rayon worker
     // that is itself building it (its parallel parts stolen by that worker) deadlocks.
     if corpus.docs.iter().any(|d| !d.claims.is_empty()) {
         corpus.conflicts();
     }
-    let corpus_diags: Vec<Vec<Diagnostic>> = rules::REGISTRY
+    let panics = AtomicUsize::new(0);
+    let found: Vec<Vec<Diagnostic>> = rules::REGISTRY
         .par_iter()
         .filter_map(|r| match r.check {
             Check::Corpus(f) => Some(f),
@@ -306,21 +387,16 @@ pub fn check_corpus(
         })
         .map(|f| {
             let mut out = Vec::new();
-            if catch_unwind(AssertUnwindSafe(|| f(&corpus, &mut out))).is_err() {
+            if catch_unwind(AssertUnwindSafe(|| f(corpus, &mut out))).is_err() {
                 panics.fetch_add(1, Ordering::Relaxed);
             }
             out
         })
         .collect();
-    diagnostics.extend(corpus_diags.into_iter().flatten());
-
-    let mut diagnostics = apply_suppressions(&corpus, diagnostics);
-    sort_diagnostics(&mut diagnostics);
-    CorpusOutcome {
-        diagnostics,
-        corpus,
-        internal_errors: panics.load(Ordering::Relaxed),
-    }
+    (
+        found.into_iter().flatten().collect(),
+        panics.load(Ordering::Relaxed),
+    )
 }
 
 /// Checks one article with [`check_article`], turning a panic into an `internal-error`
@@ -573,11 +649,16 @@ pub fn check_article(
 }
 
 /// Drops suppressed findings and reports suppressions that suppressed nothing.
-fn apply_suppressions(corpus: &Corpus, diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+fn apply_suppressions(docs: &[Doc], diags: Vec<Diagnostic>) -> Vec<Diagnostic> {
+    let doc_by_display = |display: &str| {
+        docs.binary_search_by(|d| d.display.as_str().cmp(display))
+            .ok()
+            .map(|i| &docs[i])
+    };
     let mut used: std::collections::HashMap<&str, Vec<bool>> = std::collections::HashMap::new();
     let mut kept = Vec::with_capacity(diags.len());
     for d in diags {
-        if let Some(doc) = corpus.doc_by_display(&d.path) {
+        if let Some(doc) = doc_by_display(&d.path) {
             if let Some(i) = doc.suppressions.covering(&d) {
                 used.entry(doc.display.as_str())
                     .or_insert_with(|| vec![false; doc.suppressions.items.len()])[i] = true;
@@ -587,7 +668,7 @@ fn apply_suppressions(corpus: &Corpus, diags: Vec<Diagnostic>) -> Vec<Diagnostic
         kept.push(d);
     }
     let rule = &rules::hygiene::unused_suppression::RULE.meta;
-    for doc in &corpus.docs {
+    for doc in docs {
         for (i, s) in doc.suppressions.items.iter().enumerate() {
             let was_used = used.get(doc.display.as_str()).is_some_and(|u| u[i]);
             if !was_used {

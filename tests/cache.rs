@@ -204,3 +204,96 @@ fn settled_files_are_reused_without_reading_and_edits_are_still_seen() {
         .iter()
         .any(|x| x["path"] == "b.md" && x["code"] == "KB501"));
 }
+
+fn codes_at(out: &std::process::Output) -> Vec<(String, String)> {
+    json(out)["diagnostics"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|x| {
+            (
+                x["path"].as_str().unwrap().to_string(),
+                x["code"].as_str().unwrap().to_string(),
+            )
+        })
+        .collect()
+}
+
+/// With no article changed, the corpus-wide findings come from the cache too, but only
+/// while the disk answers every question the link rules asked it the same way, and the
+/// facts registry is unchanged. Each change below touches no article.
+#[test]
+fn corpus_wide_findings_follow_changes_outside_the_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    write(d, ".kblint.yml", "root: true\nfacts: facts.yml\n");
+    write(
+        d,
+        "facts.yml",
+        "facts:\n  - id: refund-window\n    subject: [refund, request]\n    value: 30 days\n    owner: billing\n",
+    );
+    write(
+        d,
+        "a.md",
+        format!("{FRESH}# A\n\n![Screen](img/screen.png) and [the form](Forms/Claim.pdf).\n\nYou can request a refund within 30 days of the charge.\n"),
+    );
+    write(d, "forms/claim.pdf", "%PDF");
+    let args = [
+        "check",
+        "--today",
+        "2026-11-24",
+        "--format",
+        "json",
+        "--statistics",
+    ];
+    let first = codes_at(&run_in(d, &args));
+    let corpus_reused =
+        |out: &std::process::Output| reused(out).contains("corpus-wide findings reused");
+    assert!(
+        first.contains(&("a.md".into(), "KB403".into())),
+        "{first:?}"
+    );
+    assert!(
+        first.contains(&("a.md".into(), "KB404".into())),
+        "{first:?}"
+    );
+    assert!(!first.iter().any(|(_, c)| c == "KB202"), "{first:?}");
+    let second = run_in(d, &args);
+    assert!(corpus_reused(&second), "{}", stderr(&second));
+    assert_eq!(codes_at(&second), first, "reused as they were");
+
+    // The image appears: the missing-asset finding goes.
+    write(d, "img/screen.png", "png");
+    let out = run_in(d, &args);
+    assert!(!corpus_reused(&out), "{}", stderr(&out));
+    let now = codes_at(&out);
+    assert!(!now.contains(&("a.md".into(), "KB403".into())), "{now:?}");
+    assert!(now.contains(&("a.md".into(), "KB404".into())), "{now:?}");
+
+    // The folder is renamed to the case the link uses: the case mismatch goes.
+    fs::rename(d.join("forms"), d.join("Forms")).unwrap();
+    fs::rename(d.join("Forms/claim.pdf"), d.join("Forms/Claim.pdf")).unwrap();
+    let now = codes_at(&run_in(d, &args));
+    assert!(
+        !now.iter().any(|(_, c)| c == "KB403" || c == "KB404"),
+        "{now:?}"
+    );
+
+    // The registry changes its value: the article now contradicts it.
+    write(
+        d,
+        "facts.yml",
+        "facts:\n  - id: refund-window\n    subject: [refund, request]\n    value: 14 days\n    owner: billing\n",
+    );
+    let now = run_in(d, &args);
+    assert!(
+        reused(&now).contains("1 of 1 files reused") && !corpus_reused(&now),
+        "no article changed, the registry did: {}",
+        stderr(&now)
+    );
+    assert!(
+        codes_at(&now).contains(&("a.md".into(), "KB202".into())),
+        "{:?}",
+        codes_at(&now)
+    );
+}
