@@ -27,7 +27,7 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: [u8; 8] = *b"KBLCACHE";
-const FORMAT: u32 = 2;
+const FORMAT: u32 = 3;
 /// The cache file's name inside the cache folder.
 pub const FILE_NAME: &str = "kblint-cache.bin";
 /// How long after its last modification a file's stamp is trusted on its own.
@@ -124,18 +124,45 @@ impl StoredDiagnostic {
     }
 }
 
-/// One file's results as encoded in the cache (owned, for decoding).
+/// A body is a head, then a tail. The head is what every run needs of a file (its
+/// per-article findings, frontmatter and suppressions); the tail is what only the
+/// corpus-wide rules read (links, anchors, promises, claims), decoded only when they
+/// run, not when their findings are reused too.
 #[derive(Deserialize)]
-struct Body {
-    doc: Doc,
+struct Head {
+    display: String,
+    loaded: bool,
+    meta: crate::article::frontmatter::Meta,
+    suppressions: crate::suppress::Suppressions,
     diagnostics: Vec<StoredDiagnostic>,
 }
 
-/// One file's results as encoded in the cache (borrowed, for encoding; same layout).
+/// [`Head`] for encoding (same layout).
 #[derive(Serialize)]
-struct BodyRef<'a> {
-    doc: &'a Doc,
+struct HeadRef<'a> {
+    display: &'a str,
+    loaded: bool,
+    meta: &'a crate::article::frontmatter::Meta,
+    suppressions: &'a crate::suppress::Suppressions,
     diagnostics: Vec<StoredDiagnostic>,
+}
+
+/// The second part of a body.
+#[derive(Deserialize)]
+struct Tail {
+    anchors: std::collections::HashSet<String>,
+    links: Vec<crate::corpus::DocLink>,
+    promises: Vec<crate::rules::promise::Promise>,
+    claims: Vec<crate::claims::Claim>,
+}
+
+/// [`Tail`] for encoding (same layout).
+#[derive(Serialize)]
+struct TailRef<'a> {
+    anchors: &'a std::collections::HashSet<String>,
+    links: &'a [crate::corpus::DocLink],
+    promises: &'a [crate::rules::promise::Promise],
+    claims: &'a [crate::claims::Claim],
 }
 
 /// What the index says of one file.
@@ -213,11 +240,21 @@ impl Fresh {
         doc: &Doc,
         diags: &[Diagnostic],
     ) -> Option<Fresh> {
-        let body = BodyRef {
-            doc,
+        let head = HeadRef {
+            display: &doc.display,
+            loaded: doc.loaded,
+            meta: &doc.meta,
+            suppressions: &doc.suppressions,
             diagnostics: diags.iter().map(StoredDiagnostic::from).collect(),
         };
-        let body = postcard::to_stdvec(&body).ok()?;
+        let tail = TailRef {
+            anchors: &doc.anchors,
+            links: &doc.links,
+            promises: &doc.promises,
+            claims: &doc.claims,
+        };
+        let mut body = postcard::to_stdvec(&head).ok()?;
+        body.extend(postcard::to_stdvec(&tail).ok()?);
         Some(Fresh {
             content_hash,
             stamp,
@@ -269,6 +306,8 @@ pub struct Reused {
 pub struct Kept {
     index: usize,
     how: Validated,
+    /// Where the tail starts in the body.
+    tail: usize,
 }
 
 impl Kept {
@@ -420,17 +459,43 @@ impl Cache {
         if xxhash_rust::xxh3::xxh3_64(bytes) != e.body_hash {
             return None;
         }
-        let body: Body = postcard::from_bytes(bytes).ok()?;
-        let diagnostics = body
+        let (head, tail) = postcard::take_from_bytes::<Head>(bytes).ok()?;
+        let diagnostics = head
             .diagnostics
             .into_iter()
             .map(|s| s.into_diagnostic(&e.display))
             .collect::<Option<Vec<_>>>()?;
+        let mut doc = Doc::unloaded(PathBuf::new(), head.display, Default::default());
+        doc.loaded = head.loaded;
+        doc.meta = head.meta;
+        doc.suppressions = head.suppressions;
         Some(Reused {
-            doc: body.doc,
+            doc,
             diagnostics,
-            kept: Kept { index, how },
+            kept: Kept {
+                index,
+                how,
+                tail: bytes.len() - tail.len(),
+            },
         })
+    }
+
+    /// Fills in the part of a reused summary only the corpus-wide rules read (see
+    /// [`Head`]); `false` if it cannot be decoded.
+    pub fn complete(&self, doc: &mut Doc, kept: &Kept) -> bool {
+        let e = &self.index[kept.index];
+        let start = self.bodies + e.offset as usize;
+        let Some(bytes) = self.bytes.get(start + kept.tail..start + e.len as usize) else {
+            return false;
+        };
+        let Ok(tail) = postcard::from_bytes::<Tail>(bytes) else {
+            return false;
+        };
+        doc.anchors = tail.anchors;
+        doc.links = tail.links;
+        doc.promises = tail.promises;
+        doc.claims = tail.claims;
+        true
     }
 
     /// Whether the next cache would differ from this one, given what every file of this
@@ -619,6 +684,7 @@ mod tests {
             &Stored::Kept(Kept {
                 index: 0,
                 how: Validated::Stamp,
+                tail: 0,
             }),
         )];
         assert!(!c.changed(&stored), "nothing to rewrite");
@@ -700,6 +766,37 @@ mod tests {
     }
 
     #[test]
+    fn a_reused_summary_gets_its_links_and_claims_only_when_completed() {
+        let dir = tempfile::tempdir().unwrap();
+        let mut c = Cache::open(dir.path(), 1);
+        c.started = 200 * SEC;
+        let mut d = doc("a.md");
+        d.anchors.insert("refunds".into());
+        d.links.push(crate::corpus::DocLink {
+            kind: crate::article::markdown::LinkKind::Link,
+            dest: "b.md#x".into(),
+            position: Position::FILE,
+            snippet: "[b](b.md#x)".into(),
+        });
+        d.suppressions.items.clear();
+        let fresh = Stored::New(Box::new(
+            Fresh::new(42, Some(stamp(100 * SEC)), None, &d, &[]).unwrap(),
+        ));
+        c.save(&[("a.md", &fresh)], None).unwrap();
+        let c = Cache::open(dir.path(), 1);
+        let Lookup::Hit(r) = c.lookup("a.md", Some(stamp(100 * SEC)), None) else {
+            panic!("expected a hit");
+        };
+        let mut got = r.doc;
+        assert!(got.links.is_empty() && got.anchors.is_empty(), "head only");
+        assert!(got.loaded);
+        assert!(c.complete(&mut got, &r.kept));
+        assert_eq!(got.links.len(), 1);
+        assert_eq!(got.links[0].dest, "b.md#x");
+        assert!(got.anchors.contains("refunds"));
+    }
+
+    #[test]
     fn kept_bodies_are_copied_byte_for_byte() {
         let dir = tempfile::tempdir().unwrap();
         let c = saved(dir.path(), stamp(100 * SEC), 200 * SEC);
@@ -710,6 +807,7 @@ mod tests {
         let kept = Stored::Kept(Kept {
             index: 0,
             how: Validated::Stamp,
+            tail: 0,
         });
         c.save(&[("a.md", &kept), ("b.md", &fresh)], None).unwrap();
         let c2 = Cache::open(dir.path(), 1);

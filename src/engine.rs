@@ -108,6 +108,37 @@ pub struct Loaded {
 /// Discovers, loads and checks every article, and builds the corpus (the first half of
 /// [`run`]; `kblint facts` stops here).
 pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
+    let mut loaded = load_heads(config, opts)?;
+    if !loaded.complete() {
+        // A cached summary that passed its hash check yet does not decode: check
+        // everything afresh rather than trust any of it.
+        let fresh = Options {
+            cache_dir: None,
+            ..opts.clone()
+        };
+        return load_heads(config, &fresh);
+    }
+    Ok(loaded)
+}
+
+impl Loaded {
+    /// Fills in what the corpus-wide rules read of the summaries that came from the
+    /// cache (decoded only when those rules run); `false` if one cannot be decoded.
+    fn complete(&mut self) -> bool {
+        let cache = &self.cache;
+        self.docs
+            .par_iter_mut()
+            .zip(&self.stored)
+            .all(|(doc, stored)| match stored {
+                Stored::Kept(k) => cache.complete(doc, k),
+                _ => true,
+            })
+    }
+}
+
+/// [`load`], leaving the summaries that came from the cache without what only the
+/// corpus-wide rules read ([`Loaded::complete`] fills it in).
+fn load_heads(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
     let found =
         discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
@@ -238,10 +269,9 @@ pub fn load(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
 /// (by path, content or Git date), nor the facts registry or the KB roots, and the disk
 /// still answers every question the corpus rules asked it (links to images, say).
 pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
-    let loaded = load(config, opts)?;
+    let mut loaded = load_heads(config, opts)?;
     let files = loaded.docs.len();
-    let mut notices = loaded.notices;
-    let cache = loaded.cache;
+    let cache = &loaded.cache;
     let listed: Vec<(&str, bool, &Stored)> = loaded
         .docs
         .iter()
@@ -266,6 +296,18 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     let reused = inputs.and_then(|i| cache.corpus_findings(i));
     let changed = cache.enabled() && cache.changed(&pairs(&listed));
     drop(listed);
+    if reused.is_none() && !loaded.complete() {
+        // See `load`: nothing from this cache is trusted.
+        return run(
+            config,
+            &Options {
+                cache_dir: None,
+                ..opts.clone()
+            },
+        );
+    }
+    let mut notices = loaded.notices;
+    let cache = loaded.cache;
 
     let corpus_reused = reused.is_some();
     let (diagnostics, docs, internal_errors, memo) = match reused {
