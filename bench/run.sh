@@ -284,8 +284,11 @@ if [ "$SIZES" != none ]; then
   IFS=',' read -r -a size_list <<<"$SIZES"
   for size in "${size_list[@]}"; do
     kb="$WORK/kb-$size-s$SEED"
-    if [ -f "$kb/.gen-kb/params.txt" ] && grep -qx "seed $SEED" "$kb/.gen-kb/params.txt"; then
-      log "reusing $kb"
+    want=$(awk -v s="$size" 'BEGIN { m = 1; if (s ~ /[kK]$/) m = 1e3; if (s ~ /[mM]$/) m = 1e6; sub(/[kKmM]$/, "", s); printf "%d", s * m }')
+    have=$( [ -d "$kb" ] && find "$kb" -name '*.md' -not -path '*/.*' | wc -l || echo 0)
+    if [ -f "$kb/.gen-kb/params.txt" ] && grep -qx "seed $SEED" "$kb/.gen-kb/params.txt" \
+      && grep -qx "articles $want" "$kb/.gen-kb/params.txt" && [ "$have" -eq "$want" ]; then
+      log "reusing $kb ($have articles)"
     else
       log "generating $size articles (seed $SEED) into $kb"
       "$GENKB" --articles "$size" --seed "$SEED" --today "$TODAY" --force "$kb" || die "gen-kb failed"
@@ -311,7 +314,8 @@ if [ "$SIZES" != none ]; then
       [ "$n_seen" = "$n_md" ] || die "kblint checked $n_seen files, the KB has $n_md"
       log "smoke: kblint checked all $n_md generated articles (exit $rc)"
     fi
-    if [ "$KEEP" = 0 ]; then log "deleting $kb"; rm -rf "$kb"; fi
+    # The marker goes first: a deletion cut short must not leave a tree that looks complete.
+    if [ "$KEEP" = 0 ]; then log "deleting $kb"; rm -f "$kb/.gen-kb/params.txt"; rm -rf "$kb"; fi
   done
 fi
 

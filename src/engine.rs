@@ -178,7 +178,9 @@ fn load_heads(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
 
     // Per-article: read once (or not at all when the cache vouches for the file), check,
     // summarise. Order is restored by the final sort.
-    let results: Vec<(Doc, Vec<Diagnostic>, Stored)> = found
+    // Unzipped straight into the summaries and the rest: a summary is large, and an
+    // intermediate vector of them would double the peak memory of a big KB.
+    let (docs, rest): (Vec<Doc>, Vec<(Vec<Diagnostic>, Stored)>) = found
         .files
         .par_iter()
         .map(|c| {
@@ -220,24 +222,23 @@ fn load_heads(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
             };
             (doc, diags, stored)
         })
-        .collect();
+        .map(|(doc, diags, stored)| (doc, (diags, stored)))
+        .unzip();
 
+    let mut diagnostics = Vec::new();
+    let mut stored = Vec::with_capacity(rest.len());
+    for (diags, s) in rest {
+        diagnostics.extend(diags);
+        stored.push(s);
+    }
     let kept = || {
-        results.iter().filter_map(|(_, _, s)| match s {
+        stored.iter().filter_map(|s| match s {
             Stored::Kept(k) => Some(k),
             _ => None,
         })
     };
     let cache_hits = kept().count();
     let cache_unread = kept().filter(|k| k.unread()).count();
-    let mut diagnostics = Vec::new();
-    let mut docs = Vec::with_capacity(results.len());
-    let mut stored = Vec::with_capacity(results.len());
-    for (doc, diags, s) in results {
-        docs.push(doc);
-        diagnostics.extend(diags);
-        stored.push(s);
-    }
     for p in &found.problems {
         let settings = config.settings_for(&p.path);
         diagnostics.extend(file_diag(
