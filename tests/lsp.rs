@@ -44,10 +44,11 @@ fn read_message(r: &mut impl BufRead) -> Option<Value> {
 
 impl Client {
     fn start(root: &Path, capabilities: Value) -> (Client, Value) {
-        Client::start_with(root, capabilities, Value::Null)
+        Client::start_with(&[root], capabilities, Value::Null)
     }
 
-    fn start_with(root: &Path, capabilities: Value, options: Value) -> (Client, Value) {
+    /// Starts the server on workspace folders (the first is also the `rootUri`).
+    fn start_with(roots: &[&Path], capabilities: Value, options: Value) -> (Client, Value) {
         let mut child = Command::new(env!("CARGO_BIN_EXE_kblint"))
             .arg("lsp")
             .env("KBLINT_TODAY", "2026-11-24")
@@ -74,13 +75,16 @@ impl Client {
             seen: Vec::new(),
             next_id: 0,
         };
-        let uri = uri(root);
+        let folders: Vec<Value> = roots
+            .iter()
+            .map(|r| json!({"uri": uri(r), "name": r.file_name().unwrap().to_str().unwrap()}))
+            .collect();
         let init = c.request(
             "initialize",
             json!({
                 "processId": null,
-                "rootUri": uri,
-                "workspaceFolders": [{"uri": uri, "name": "kb"}],
+                "rootUri": uri(roots[0]),
+                "workspaceFolders": folders,
                 "capabilities": capabilities,
                 "initializationOptions": options,
             }),
@@ -460,6 +464,55 @@ fn a_conflict_typed_in_one_buffer_appears_in_the_other_file() {
     c.shutdown();
 }
 
+/// Each workspace folder is a KB of its own: facts are compared within a KB, never
+/// across two; a folder removed from the workspace takes its findings with it, and its
+/// open files are checked on their own from then on.
+#[test]
+fn each_workspace_folder_is_its_own_kb() {
+    let (_dir, root) = kb();
+    let (one, two) = (root.join("kb-one"), root.join("kb-two"));
+    fs::create_dir_all(&one).unwrap();
+    fs::create_dir_all(&two).unwrap();
+    let refund = |days: &str| {
+        format!("{FRESH}# Refunds\n\nCustomers can request a refund within {days} of any charge.\n")
+    };
+    fs::write(one.join("a.md"), refund("30 days")).unwrap();
+    fs::write(one.join("a2.md"), refund("14 days")).unwrap();
+    let b_text = format!("{}\nTODO: add the form.\n", refund("60 days"));
+    fs::write(two.join("b.md"), &b_text).unwrap();
+    let (mut c, init) = Client::start_with(&[&one, &two], json!({}), Value::Null);
+    assert_eq!(
+        init["capabilities"]["workspace"]["workspaceFolders"]["supported"],
+        true
+    );
+
+    // kb-one's two articles disagree with each other.
+    let a_text = fs::read_to_string(one.join("a.md")).unwrap();
+    c.open(&one.join("a.md"), &a_text);
+    let d = c.diagnostics(&uri(&one.join("a.md")), |d| !d.is_empty());
+    assert!(codes(&d).contains(&"KB201"), "{d:?}");
+    // kb-two's article states a third value, compared with nothing in kb-one.
+    c.open(&two.join("b.md"), &b_text);
+    let d = c.diagnostics(&uri(&two.join("b.md")), |d| !d.is_empty());
+    assert_eq!(codes(&d), vec!["KB501"], "{d:?}");
+
+    // kb-one leaves the workspace: its findings are cleared, even for the open file,
+    // which is then checked on its own (no other article to disagree with).
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [], "removed": [{"uri": uri(&one), "name": "kb-one"}]}}),
+    );
+    c.diagnostics(&uri(&one.join("a.md")), |d| d.is_empty());
+    // And comes back: the conflict is found again.
+    c.notify(
+        "workspace/didChangeWorkspaceFolders",
+        json!({"event": {"added": [{"uri": uri(&one), "name": "kb-one"}], "removed": []}}),
+    );
+    let d = c.diagnostics(&uri(&one.join("a.md")), |d| !d.is_empty());
+    assert!(codes(&d).contains(&"KB201"), "{d:?}");
+    c.shutdown();
+}
+
 #[test]
 fn archiving_an_article_flags_the_links_to_it_with_related_information() {
     let (_dir, root) = kb();
@@ -531,7 +584,7 @@ fn stamp_verification_closes_an_overdue_review() {
     let a = root.join("a.md");
     let text = "---\ntitle: Refunds 😀\nowner: billing\nlast_reviewed: 2025-01-02 # before the migration\n---\n# Refunds\n\nThirty days.\n";
     fs::write(&a, text).unwrap();
-    let (mut c, _) = Client::start_with(&root, json!({}), json!({"verifier": "Ana Lima"}));
+    let (mut c, _) = Client::start_with(&[&root], json!({}), json!({"verifier": "Ana Lima"}));
     let u = uri(&a);
     c.open(&a, text);
     let d = c.diagnostics(&u, |d| !d.is_empty());

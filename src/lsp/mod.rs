@@ -1,7 +1,7 @@
 //! `kblint lsp`: the language server, over stdio.
 //!
 //! Diagnostics are published on open, on change (the unsaved buffer, debounced) and on
-//! save, in the client's position encoding. The whole workspace KB is loaded once at
+//! save, in the client's position encoding. Each workspace folder is a KB, loaded once at
 //! initialisation and kept up to date one article at a time (see [`workspace`]), so
 //! corpus-wide findings follow edits in any file. Hovering a finding shows its rule's
 //! documentation; quick fixes stamp a verification into the frontmatter (what
@@ -66,7 +66,8 @@ fn run(connection: &Connection, today: Option<Date>) -> Result<i32, Error> {
             .as_ref()
             .and_then(|g| g.position_encodings.as_deref()),
     );
-    let root = root_of(&params);
+    let roots = roots_of(&params);
+    let root = roots.first().cloned();
     let verifier = verifier(&params, root.as_deref());
     let watch = params
         .capabilities
@@ -90,7 +91,14 @@ fn run(connection: &Connection, today: Option<Date>) -> Result<i32, Error> {
     let mut server = Server {
         conn: connection,
         encoding,
-        ws: Workspace::new(root, today),
+        // One KB per workspace folder, and one for files outside them all (last).
+        workspaces: roots
+            .into_iter()
+            .map(Some)
+            .chain([None])
+            .map(|r| Workspace::new(r, today))
+            .collect(),
+        today,
         open: HashMap::new(),
         uris: HashMap::new(),
         published: HashMap::new(),
@@ -106,19 +114,25 @@ fn run(connection: &Connection, today: Option<Date>) -> Result<i32, Error> {
     server.main_loop()
 }
 
+/// The workspace folders, in the client's order (each is a KB of its own).
 #[allow(deprecated)] // root_uri and root_path: older clients send only those
-fn root_of(params: &lsp::InitializeParams) -> Option<PathBuf> {
-    params
+fn roots_of(params: &lsp::InitializeParams) -> Vec<PathBuf> {
+    let folders: Vec<PathBuf> = params
         .workspace_folders
+        .iter()
+        .flatten()
+        .filter_map(|w| uri_to_path(w.uri.as_str()))
+        .collect();
+    if !folders.is_empty() {
+        return folders;
+    }
+    params
+        .root_uri
         .as_ref()
-        .and_then(|f| f.iter().find_map(|w| uri_to_path(w.uri.as_str())))
-        .or_else(|| {
-            params
-                .root_uri
-                .as_ref()
-                .and_then(|u| uri_to_path(u.as_str()))
-        })
+        .and_then(|u| uri_to_path(u.as_str()))
         .or_else(|| params.root_path.as_ref().map(PathBuf::from))
+        .into_iter()
+        .collect()
 }
 
 fn capabilities(encoding: Encoding) -> lsp::ServerCapabilities {
@@ -138,6 +152,13 @@ fn capabilities(encoding: Encoding) -> lsp::ServerCapabilities {
             },
         )),
         hover_provider: Some(lsp::HoverProviderCapability::Simple(true)),
+        workspace: Some(lsp::WorkspaceServerCapabilities {
+            workspace_folders: Some(lsp::WorkspaceFoldersServerCapabilities {
+                supported: Some(true),
+                change_notifications: Some(lsp::OneOf::Left(true)),
+            }),
+            file_operations: None,
+        }),
         code_action_provider: Some(lsp::CodeActionProviderCapability::Options(
             lsp::CodeActionOptions {
                 code_action_kinds: Some(vec![lsp::CodeActionKind::QUICKFIX]),
@@ -159,7 +180,10 @@ struct Server<'a> {
     /// Who the "stamp verification" quick fix names; no such fix without one.
     verifier: Option<String>,
     encoding: Encoding,
-    ws: Workspace,
+    /// One per workspace folder; the last holds the files outside every folder.
+    workspaces: Vec<Workspace>,
+    /// A fixed "today" (`--today`), for workspaces added later.
+    today: Option<Date>,
     open: HashMap<PathBuf, OpenDoc>,
     /// The URI the client used for each path (reused when publishing, so the client
     /// matches them whatever its escaping).
@@ -257,20 +281,22 @@ impl Server<'_> {
     fn flush(&mut self) {
         self.deadline = None;
         self.first_pending = None;
-        let changes = match catch_unwind(AssertUnwindSafe(|| self.ws.update())) {
-            Ok(c) => c,
-            Err(_) => {
-                self.show(
+        let mut changes = Vec::new();
+        for i in 0..self.workspaces.len() {
+            match catch_unwind(AssertUnwindSafe(|| self.workspaces[i].update())) {
+                // A file's findings come from the KB that holds it (a buffer that moved
+                // to a new folder's KB is also cleared by the one it left).
+                Ok(c) => changes.extend(c.into_iter().filter(|(p, _)| self.ws_index(p) == i)),
+                Err(_) => self.show(
                     lsp::MessageType::ERROR,
                     "kblint failed while checking (internal error); please report it".into(),
-                );
-                return;
+                ),
             }
-        };
-        for m in self.ws.take_messages() {
-            self.show(lsp::MessageType::WARNING, m);
+            for m in self.workspaces[i].take_messages() {
+                self.show(lsp::MessageType::WARNING, m);
+            }
         }
-        let mut texts = Texts::new(&self.ws);
+        let mut texts = Texts::new(&self.workspaces);
         for (path, diags) in changes {
             let lsp_diags: Vec<lsp::Diagnostic> = diags
                 .iter()
@@ -294,13 +320,95 @@ impl Server<'_> {
     }
 
     fn flush_if_pending(&mut self) {
-        if self.deadline.is_some() || self.ws.is_dirty() {
+        if self.deadline.is_some() || self.workspaces.iter().any(Workspace::is_dirty) {
             self.flush();
         }
     }
 
     fn uri(&self, path: &Path) -> Option<lsp::Uri> {
         uri_for(&self.uris, path)
+    }
+
+    /// The KB a file belongs to: the innermost workspace folder holding it, else the one
+    /// for files outside every folder.
+    fn ws_index(&self, path: &Path) -> usize {
+        let last = self.workspaces.len() - 1;
+        self.workspaces
+            .iter()
+            .enumerate()
+            .filter_map(|(i, w)| w.root().filter(|r| path.starts_with(r)).map(|r| (i, r)))
+            .max_by_key(|(_, r)| r.components().count())
+            .map_or(last, |(i, _)| i)
+    }
+
+    fn ws_for(&mut self, path: &Path) -> &mut Workspace {
+        let i = self.ws_index(path);
+        &mut self.workspaces[i]
+    }
+
+    /// The editor's text of an open file.
+    fn buffer(&self, path: &Path) -> Option<&str> {
+        self.workspaces[self.ws_index(path)].buffer(path)
+    }
+
+    /// "Today" for the date rules (the same in every KB of the session).
+    fn today(&self) -> Date {
+        self.workspaces[0].today()
+    }
+
+    /// Folders added to or removed from the workspace: a KB each. Open buffers move to
+    /// the KB that holds them now; a removed KB's findings are cleared.
+    fn change_folders(&mut self, event: lsp::WorkspaceFoldersChangeEvent) {
+        let mut moved: Vec<(PathBuf, String)> = Vec::new();
+        for f in &event.removed {
+            let Some(root) = uri_to_path(f.uri.as_str()) else {
+                continue;
+            };
+            let root = crate::discover::absolute(&root);
+            let last = self.workspaces.len() - 1;
+            if let Some(i) = (0..last).find(|&i| self.workspaces[i].root() == Some(root.as_path()))
+            {
+                let gone = self.workspaces.remove(i);
+                moved.extend(
+                    gone.buffers()
+                        .map(|(p, t)| (p.to_path_buf(), t.to_string())),
+                );
+                for path in gone.reported_paths() {
+                    if let Some(uri) = self.uri(&path) {
+                        self.published.remove(&path);
+                        self.notify::<lsp::notification::PublishDiagnostics>(
+                            lsp::PublishDiagnosticsParams {
+                                uri,
+                                diagnostics: Vec::new(),
+                                version: None,
+                            },
+                        );
+                    }
+                }
+            }
+        }
+        for f in &event.added {
+            if let Some(root) = uri_to_path(f.uri.as_str()) {
+                let at = self.workspaces.len() - 1;
+                self.workspaces
+                    .insert(at, Workspace::new(Some(root), self.today));
+                // Buffers the new folder now holds leave the KB that had them.
+                let outside = self.workspaces.len() - 1;
+                let taken: Vec<(PathBuf, String)> = self.workspaces[outside]
+                    .buffers()
+                    .map(|(p, t)| (p.to_path_buf(), t.to_string()))
+                    .collect();
+                for (p, t) in taken {
+                    if self.ws_index(&p) != outside {
+                        self.workspaces[outside].close_buffer(&p);
+                        moved.push((p, t));
+                    }
+                }
+            }
+        }
+        for (path, text) in moved {
+            self.ws_for(&path).set_buffer(path, text);
+        }
     }
 
     fn on_notification(&mut self, n: Notification) {
@@ -321,7 +429,7 @@ impl Server<'_> {
                         version: p.text_document.version,
                     },
                 );
-                self.ws.set_buffer(path, p.text_document.text);
+                self.ws_for(&path).set_buffer(path, p.text_document.text);
                 self.flush();
             }
             DidChangeTextDocument::METHOD => {
@@ -333,7 +441,7 @@ impl Server<'_> {
                 let Some(path) = uri_to_path(p.text_document.uri.as_str()) else {
                     return;
                 };
-                let mut text = self.ws.buffer(&path).unwrap_or_default().to_string();
+                let mut text = self.buffer(&path).unwrap_or_default().to_string();
                 for change in p.content_changes {
                     apply_change(&mut text, change, self.encoding);
                 }
@@ -343,7 +451,7 @@ impl Server<'_> {
                         version: p.text_document.version,
                     },
                 );
-                self.ws.set_buffer(path, text);
+                self.ws_for(&path).set_buffer(path, text);
                 self.schedule();
             }
             DidSaveTextDocument::METHOD => {
@@ -355,10 +463,14 @@ impl Server<'_> {
                 let Some(path) = uri_to_path(p.text_document.uri.as_str()) else {
                     return;
                 };
-                self.ws.disk_changed();
-                match (p.text, self.ws.buffer(&path).map(str::to_string)) {
-                    (Some(text), _) | (None, Some(text)) => self.ws.set_buffer(path, text),
-                    (None, None) => self.ws.file_changed(&path),
+                for w in &mut self.workspaces {
+                    w.disk_changed();
+                }
+                match (p.text, self.buffer(&path).map(str::to_string)) {
+                    (Some(text), _) | (None, Some(text)) => {
+                        self.ws_for(&path).set_buffer(path, text)
+                    }
+                    (None, None) => self.ws_for(&path).file_changed(&path),
                 }
                 self.flush();
             }
@@ -372,7 +484,7 @@ impl Server<'_> {
                     return;
                 };
                 self.open.remove(&path);
-                self.ws.close_buffer(&path);
+                self.ws_for(&path).close_buffer(&path);
                 self.flush();
             }
             DidChangeWatchedFiles::METHOD => {
@@ -383,12 +495,24 @@ impl Server<'_> {
                 };
                 for change in p.changes {
                     if let Some(path) = uri_to_path(change.uri.as_str()) {
-                        self.ws.file_changed(&path);
+                        // Each KB ignores what is outside its folder.
+                        for w in &mut self.workspaces {
+                            w.file_changed(&path);
+                        }
                     }
                 }
-                if self.ws.is_dirty() {
+                if self.workspaces.iter().any(Workspace::is_dirty) {
                     self.schedule();
                 }
+            }
+            DidChangeWorkspaceFolders::METHOD => {
+                let Ok(p) = n.extract::<lsp::DidChangeWorkspaceFoldersParams>(
+                    DidChangeWorkspaceFolders::METHOD,
+                ) else {
+                    return;
+                };
+                self.change_folders(p.event);
+                self.flush();
             }
             _ => {}
         }
@@ -504,7 +628,7 @@ impl Server<'_> {
                 })
                 .unwrap_or_default();
         }
-        let texts = Texts::new(&self.ws);
+        let texts = Texts::new(&self.workspaces);
         let Some(lines) = texts.load(&path) else {
             return Vec::new();
         };
@@ -553,10 +677,7 @@ impl Server<'_> {
             let mut stamped = false;
             if STAMPABLE.contains(&meta.code) && !stamp_offered {
                 if let Some((by, edit)) = self.stamp_edit(&lines) {
-                    let title = format!(
-                        "Stamp verification: verified by {by} on {}",
-                        self.ws.today()
-                    );
+                    let title = format!("Stamp verification: verified by {by} on {}", self.today());
                     out.push(action(title, edit, true));
                     stamp_offered = true;
                     stamped = true;
@@ -654,7 +775,7 @@ impl Server<'_> {
         let by = self.verifier.clone()?;
         let stamp = crate::stamp::Stamp {
             by: by.clone(),
-            date: self.ws.today(),
+            date: self.today(),
             interval: None,
         };
         let stamped = crate::stamp::stamp_text(lines.text(), &stamp).ok()?;
@@ -874,12 +995,12 @@ impl Fixes<'_> {
 
 /// File texts for position conversion: open buffers, else the file on disk.
 struct Texts<'a> {
-    ws: &'a Workspace,
+    ws: &'a [Workspace],
     cache: HashMap<PathBuf, Option<Lines>>,
 }
 
 impl<'a> Texts<'a> {
-    fn new(ws: &'a Workspace) -> Texts<'a> {
+    fn new(ws: &'a [Workspace]) -> Texts<'a> {
         Texts {
             ws,
             cache: HashMap::new(),
@@ -887,7 +1008,7 @@ impl<'a> Texts<'a> {
     }
 
     fn load(&self, path: &Path) -> Option<Lines> {
-        if let Some(t) = self.ws.buffer(path) {
+        if let Some(t) = self.ws.iter().find_map(|w| w.buffer(path)) {
             return Some(Lines::new(t.to_string()));
         }
         let bytes = std::fs::read(path).ok()?;
@@ -928,7 +1049,7 @@ mod tests {
         std::fs::write(&a, "# A\n\n😀 Refunds take 30 days.\n").unwrap();
         std::fs::write(&b, "# B\n\n中文 Refunds take 14 days.\n").unwrap();
         let ws = Workspace::new(Some(root.clone()), None);
-        let mut texts = Texts::new(&ws);
+        let mut texts = Texts::new(std::slice::from_ref(&ws));
         let d = Diagnostic {
             rule: &rules::link::broken_anchor::RULE.meta,
             severity: Severity::Warning,

@@ -19,9 +19,9 @@ use std::collections::{BTreeMap, BTreeSet, HashMap};
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
 
-/// The KB of one workspace folder, and the open buffers.
+/// The KB of one workspace folder, and the open buffers in it.
 pub struct Workspace {
-    /// The workspace folder; `None` when the client opened no folder.
+    /// The workspace folder; `None` for the files outside every folder.
     root: Option<PathBuf>,
     config: Config,
     lexicons: Option<Lexicons>,
@@ -109,6 +109,16 @@ impl Workspace {
     /// The text of an open buffer.
     pub fn buffer(&self, path: &Path) -> Option<&str> {
         self.buffers.get(path).map(String::as_str)
+    }
+
+    /// The open buffers: path and text.
+    pub fn buffers(&self) -> impl Iterator<Item = (&Path, &str)> {
+        self.buffers.iter().map(|(p, t)| (p.as_path(), t.as_str()))
+    }
+
+    /// Every file the last update reported findings for.
+    pub fn reported_paths(&self) -> Vec<PathBuf> {
+        self.results.keys().cloned().collect()
     }
 
     /// An editor closed a buffer: the file on disk counts again.
