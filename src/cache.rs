@@ -15,8 +15,13 @@
 //! - its bytes hash (xxh3-128) to the recorded hash.
 //!
 //! Bodies are decoded on demand, in parallel, and each is checked against its own hash
-//! first, so a damaged body is re-checked rather than trusted. A body reused unchanged is
-//! copied into the next cache as raw bytes, never re-encoded.
+//! first, so a damaged body is re-checked rather than trusted: first its head (what
+//! every run needs), its tail (what only the corpus-wide rules read) only when they run.
+//! A body reused unchanged is copied into the next cache as raw bytes, never re-encoded.
+//!
+//! The header also keeps the corpus-wide findings ([`CorpusMemo`]), reused when every
+//! file, the facts registry and the KB roots are unchanged and the disk still answers
+//! every question the corpus rules asked it.
 
 use crate::corpus::{Doc, FsProbes, ProbeAnswers};
 use crate::dates::Date;

@@ -419,7 +419,7 @@ impl Corpus {
         if let Some(i) = self.doc_at(&target) {
             return Target::Article(i, fragment);
         }
-        if self.exists(&target) {
+        if self.probes.exists(&target) {
             return Target::Asset;
         }
         // Extension-less links as many site generators write them.
@@ -434,11 +434,6 @@ impl Corpus {
             return Target::CaseMismatch(actual);
         }
         Target::Missing(target)
-    }
-
-    /// Whether a path exists, asked once per path.
-    fn exists(&self, path: &Path) -> bool {
-        self.probes.exists(path)
     }
 
     fn case_insensitive(&self, target: &Path) -> Option<String> {

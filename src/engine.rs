@@ -145,7 +145,11 @@ fn load_heads(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
     let (facts, facts_bytes) = match config.facts_path() {
         Some(p) => (
             Some(Registry::load(&p, lexicons.claim_model()).map_err(RunError::Config)?),
-            std::fs::read(&p).unwrap_or_default(),
+            // Only the cache needs the registry's bytes (to tell whether it changed).
+            match opts.cache_dir {
+                Some(_) => std::fs::read(&p).unwrap_or_default(),
+                None => Vec::new(),
+            },
         ),
         None => (None, Vec::new()),
     };
@@ -313,25 +317,23 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
     let corpus_reused = reused.is_some();
     let (diagnostics, docs, internal_errors, memo) = match reused {
         Some(found) => {
-            let mut diagnostics = loaded.diagnostics;
-            diagnostics.extend(found);
-            let mut diagnostics = apply_suppressions(&loaded.docs, diagnostics);
-            sort_diagnostics(&mut diagnostics);
+            let diagnostics = finish(&loaded.docs, loaded.diagnostics, found);
             (diagnostics, loaded.docs, loaded.panics, None)
         }
         None => {
-            let mut corpus =
-                Corpus::with_probes(loaded.docs, opts.today, loaded.lexicons, Default::default());
-            corpus.kb_roots = loaded.kb_roots;
-            corpus.facts = loaded.facts;
+            let corpus = build_corpus(
+                loaded.docs,
+                opts.today,
+                loaded.lexicons,
+                loaded.facts,
+                loaded.kb_roots,
+                Default::default(),
+            );
             let (found, panics) = corpus_rules(&corpus);
             let memo = inputs
                 .filter(|_| panics == 0)
                 .map(|i| cache::CorpusMemo::new(i, corpus.probe_answers(), &found));
-            let mut diagnostics = loaded.diagnostics;
-            diagnostics.extend(found);
-            let mut diagnostics = apply_suppressions(&corpus.docs, diagnostics);
-            sort_diagnostics(&mut diagnostics);
+            let diagnostics = finish(&corpus.docs, loaded.diagnostics, found);
             let (docs, _) = corpus.into_parts();
             (diagnostics, docs, loaded.panics + panics, memo)
         }
@@ -389,7 +391,7 @@ pub struct CorpusOutcome {
 /// answers kept from earlier runs (`Default::default()` for none).
 pub fn check_corpus(
     docs: Vec<Doc>,
-    mut diagnostics: Vec<Diagnostic>,
+    diagnostics: Vec<Diagnostic>,
     today: Date,
     lexicons: Lexicons,
     facts: Option<Registry>,
@@ -397,19 +399,40 @@ pub fn check_corpus(
     probes: std::sync::Arc<FsProbes>,
 ) -> CorpusOutcome {
     // Corpus-wide: every rule over the shared indexes.
-    let mut corpus = Corpus::with_probes(docs, today, lexicons, probes);
-    corpus.kb_roots = kb_roots;
-    corpus.facts = facts;
+    let corpus = build_corpus(docs, today, lexicons, facts, kb_roots, probes);
     let (found, panics) = corpus_rules(&corpus);
-    diagnostics.extend(found);
-
-    let mut diagnostics = apply_suppressions(&corpus.docs, diagnostics);
-    sort_diagnostics(&mut diagnostics);
     CorpusOutcome {
-        diagnostics,
+        diagnostics: finish(&corpus.docs, diagnostics, found),
         corpus,
         internal_errors: panics,
     }
+}
+
+/// The corpus the corpus-wide rules run over.
+fn build_corpus(
+    docs: Vec<Doc>,
+    today: Date,
+    lexicons: Lexicons,
+    facts: Option<Registry>,
+    kb_roots: Vec<PathBuf>,
+    probes: std::sync::Arc<FsProbes>,
+) -> Corpus {
+    let mut corpus = Corpus::with_probes(docs, today, lexicons, probes);
+    corpus.kb_roots = kb_roots;
+    corpus.facts = facts;
+    corpus
+}
+
+/// The per-article findings and the corpus-wide ones, after suppressions, sorted.
+fn finish(
+    docs: &[Doc],
+    mut diagnostics: Vec<Diagnostic>,
+    corpus_wide: Vec<Diagnostic>,
+) -> Vec<Diagnostic> {
+    diagnostics.extend(corpus_wide);
+    let mut diagnostics = apply_suppressions(docs, diagnostics);
+    sort_diagnostics(&mut diagnostics);
+    diagnostics
 }
 
 /// Runs every corpus-wide rule over `corpus`, in parallel: their findings (before
