@@ -1,8 +1,9 @@
 //! The incremental cache: per-file results (the article's summary and its per-article
 //! findings), reused when nothing that could change them changed.
 //!
-//! One file per KB, `<cache dir>/kblint-cache.bin`: a header (magic, format, the run key,
-//! when the run started, and an index of entries) followed by one encoded body per file.
+//! One file per KB, `<cache dir>/kblint-cache.bin`: a preamble (magic, format, the
+//! header's length and hash), a header (the run key, when the run started, an index of
+//! entries, the corpus-wide findings) and one encoded body per file.
 //! The run key covers the kblint version, "today", every configuration file's text and
 //! the command-line rule selection; a different key, a corrupt file or a foreign one
 //! means an empty cache, rebuilt and written atomically at the end of the run.
@@ -32,7 +33,9 @@ use std::path::{Path, PathBuf};
 use std::time::{Duration, SystemTime, UNIX_EPOCH};
 
 const MAGIC: [u8; 8] = *b"KBLCACHE";
-const FORMAT: u32 = 3;
+const FORMAT: u32 = 4;
+/// Magic, format, header length, header hash.
+const PREAMBLE: usize = 8 + 4 + 8 + 8;
 /// The cache file's name inside the cache folder.
 pub const FILE_NAME: &str = "kblint-cache.bin";
 /// How long after its last modification a file's stamp is trusted on its own.
@@ -186,8 +189,6 @@ struct IndexEntry {
 
 #[derive(Serialize, Deserialize)]
 struct Header {
-    magic: [u8; 8],
-    format: u32,
     key: u128,
     /// When the run that wrote the cache started, nanoseconds since the epoch.
     started: i128,
@@ -350,6 +351,25 @@ pub struct Cache {
     corpus: Option<CorpusMemo>,
 }
 
+/// The header of a cache file and where its bodies start, if the preamble is ours and
+/// the header's bytes hash as recorded (the index and the corpus-wide findings are
+/// trusted no more than the bodies are).
+fn read_header(bytes: &[u8]) -> Option<(Header, usize)> {
+    let word = |at: usize| -> Option<u64> {
+        Some(u64::from_le_bytes(bytes.get(at..at + 8)?.try_into().ok()?))
+    };
+    if bytes.get(..8)? != MAGIC || bytes.get(8..12)? != FORMAT.to_le_bytes() {
+        return None;
+    }
+    let len = usize::try_from(word(12)?).ok()?;
+    let end = PREAMBLE.checked_add(len)?;
+    let header = bytes.get(PREAMBLE..end)?;
+    if xxhash_rust::xxh3::xxh3_64(header) != word(20)? {
+        return None;
+    }
+    Some((postcard::from_bytes(header).ok()?, end))
+}
+
 /// Hashes file content.
 pub fn content_hash(bytes: &[u8]) -> u128 {
     xxhash_rust::xxh3::xxh3_128(bytes)
@@ -386,17 +406,17 @@ impl Cache {
         let Some(bytes) = cache.path.as_ref().and_then(|p| std::fs::read(p).ok()) else {
             return cache;
         };
-        let Ok((header, rest)) = postcard::take_from_bytes::<Header>(&bytes) else {
+        let Some((header, bodies)) = read_header(&bytes) else {
             return cache;
         };
-        if header.magic != MAGIC || header.format != FORMAT || header.key != key {
+        if header.key != key {
             return cache;
         }
-        let bodies = bytes.len() - rest.len();
+        let rest = bytes.len() - bodies;
         let fits = |e: &IndexEntry| {
             e.offset
                 .checked_add(e.len)
-                .is_some_and(|end| end <= rest.len() as u64)
+                .is_some_and(|end| end <= rest as u64)
         };
         if !header.index.iter().all(fits) {
             return cache;
@@ -623,15 +643,18 @@ impl Cache {
             bodies.push(body);
         }
         let header = Header {
-            magic: MAGIC,
-            format: FORMAT,
             key: self.key,
             started: self.started,
             index,
             corpus,
         };
-        let mut bytes = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
-        bytes.reserve(offset as usize);
+        let header = postcard::to_stdvec(&header).map_err(std::io::Error::other)?;
+        let mut bytes = Vec::with_capacity(PREAMBLE + header.len() + offset as usize);
+        bytes.extend_from_slice(&MAGIC);
+        bytes.extend_from_slice(&FORMAT.to_le_bytes());
+        bytes.extend_from_slice(&(header.len() as u64).to_le_bytes());
+        bytes.extend_from_slice(&xxhash_rust::xxh3::xxh3_64(&header).to_le_bytes());
+        bytes.extend_from_slice(&header);
         for b in bodies {
             bytes.extend_from_slice(b);
         }

@@ -162,3 +162,82 @@ proptest! {
         let _ = kblint::yaml::parse(&text);
     }
 }
+
+/// A small KB with something for every corpus-wide rule to find: a broken anchor, a
+/// missing image, a letter-case mismatch, a conflict, a placeholder, a suppression.
+fn cache_kb() -> (tempfile::TempDir, Vec<kblint::diagnostic::Diagnostic>) {
+    let dir = tempfile::tempdir().unwrap();
+    let d = dir.path();
+    let fm = "---\nowner: t\nlast_reviewed: 2026-10-01\n---\n";
+    let files = [
+        ("a.md", format!("{fm}# A\n\nRefunds can be requested within 30 days of any charge.\n\nSee [b](b.md#nowhere), ![x](img/x.png) and [c](C.md).\n")),
+        ("b.md", format!("{fm}# B\n\nYou have two weeks from the charge to request a refund.\n\nTODO\n<!-- kblint-disable-next-line KB501 -->\nTBD\n")),
+        ("c.md", format!("{fm}# C\n\nWe guarantee a full refund, always.\n")),
+    ];
+    for (name, text) in files {
+        std::fs::write(d.join(name), text).unwrap();
+    }
+    let expected = run_kb(d, None);
+    (dir, expected)
+}
+
+fn run_kb(
+    dir: &std::path::Path,
+    cache: Option<&std::path::Path>,
+) -> Vec<kblint::diagnostic::Diagnostic> {
+    let mut config = kblint::config::Config::discover(dir).unwrap();
+    let opts = kblint::engine::Options {
+        paths: vec![dir.to_path_buf()],
+        today: kblint::dates::parse_today("2026-11-24").unwrap(),
+        cli_rules: Default::default(),
+        follow_links: false,
+        no_git: true,
+        cache_dir: cache.map(std::path::Path::to_path_buf),
+    };
+    let outcome = kblint::engine::run(&mut config, &opts).unwrap();
+    assert_eq!(outcome.internal_errors, 0);
+    outcome.diagnostics
+}
+
+fn described(diags: &[kblint::diagnostic::Diagnostic]) -> Vec<String> {
+    diags
+        .iter()
+        .map(|d| {
+            format!(
+                "{} {} {:?} {} {:?} {}",
+                d.path, d.rule.code, d.position, d.message, d.related, d.snippet
+            )
+        })
+        .collect()
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig { cases: config().cases / 30 + 1, ..ProptestConfig::default() })]
+
+    /// A damaged cache (bytes flipped, cut short, garbage appended) never panics and never
+    /// changes a finding: it is checked, and what does not check out is recomputed.
+    #[test]
+    fn a_damaged_cache_never_changes_the_findings(
+        flips in prop::collection::vec((0.0f64..1.0, 1u8..=255), 0..6),
+        cut in prop::option::of(0.0f64..1.0),
+        tail in prop::collection::vec(any::<u8>(), 0..16),
+    ) {
+        let (dir, expected) = cache_kb();
+        let cache = dir.path().join(".kblint_cache");
+        prop_assert_eq!(described(&run_kb(dir.path(), Some(&cache))), described(&expected));
+        let file = cache.join("kblint-cache.bin");
+        let mut bytes = std::fs::read(&file).unwrap();
+        for (at, x) in &flips {
+            let i = ((bytes.len() as f64) * at) as usize % bytes.len();
+            bytes[i] ^= x;
+        }
+        if let Some(at) = cut {
+            bytes.truncate(((bytes.len() as f64) * at) as usize);
+        }
+        bytes.extend(&tail);
+        std::fs::write(&file, &bytes).unwrap();
+        prop_assert_eq!(described(&run_kb(dir.path(), Some(&cache))), described(&expected));
+        // And the cache it rewrote (or left) serves the next run just as well.
+        prop_assert_eq!(described(&run_kb(dir.path(), Some(&cache))), described(&expected));
+    }
+}
