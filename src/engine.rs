@@ -95,8 +95,6 @@ pub struct Loaded {
     pub cache: Cache,
     /// See `cache`.
     pub stored: Vec<Stored>,
-    /// The facts registry file's bytes (an input of the corpus-wide findings).
-    pub facts_bytes: Vec<u8>,
     /// Rule data.
     pub lexicons: Lexicons,
     /// The canonical facts registry, when configured.
@@ -142,16 +140,9 @@ fn load_heads(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
     let found =
         discover::discover(&opts.paths, config, opts.follow_links).map_err(RunError::Config)?;
     let lexicons = Lexicons::load(&config.lexicon_extensions()).map_err(RunError::Lexicon)?;
-    let (facts, facts_bytes) = match config.facts_path() {
-        Some(p) => (
-            Some(Registry::load(&p, lexicons.claim_model()).map_err(RunError::Config)?),
-            // Only the cache needs the registry's bytes (to tell whether it changed).
-            match opts.cache_dir {
-                Some(_) => std::fs::read(&p).unwrap_or_default(),
-                None => Vec::new(),
-            },
-        ),
-        None => (None, Vec::new()),
+    let facts = match config.facts_path() {
+        Some(p) => Some(Registry::load(&p, lexicons.claim_model()).map_err(RunError::Config)?),
+        None => None,
     };
     let limits = config.limits();
     let config: &Config = config;
@@ -261,7 +252,6 @@ fn load_heads(config: &mut Config, opts: &Options) -> Result<Loaded, RunError> {
         cache_unread,
         cache,
         stored,
-        facts_bytes,
         lexicons,
         facts,
         kb_roots: kb_roots(config, opts),
@@ -294,9 +284,14 @@ pub fn run(config: &mut Config, opts: &Options) -> Result<Outcome, RunError> {
                 .chain([0])
         })
         .collect();
+    let registry = loaded
+        .facts
+        .as_ref()
+        .map(|r| r.text_hash.to_le_bytes().to_vec())
+        .unwrap_or_default();
     let inputs = cache
         .enabled()
-        .then(|| cache.inputs(&listed, &[&loaded.facts_bytes, &roots]))
+        .then(|| cache.inputs(&listed, &[&registry, &roots]))
         .flatten();
     let reused = inputs.and_then(|i| cache.corpus_findings(i));
     let changed = cache.enabled() && cache.changed(&pairs(&listed));

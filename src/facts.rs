@@ -136,6 +136,8 @@ pub struct Registry {
     pub path: String,
     /// Facts in file order.
     pub facts: Vec<Fact>,
+    /// xxh3-128 of the registry's text (the incremental cache keys on it).
+    pub text_hash: u128,
 }
 
 impl Registry {
@@ -161,6 +163,7 @@ impl Registry {
             return Ok(Registry {
                 path: shown.to_string(),
                 facts: Vec::new(),
+                text_hash: crate::cache::content_hash(text.as_bytes()),
             });
         }
         let spec: FileSpec = crate::yaml::from_str(text)
@@ -269,6 +272,7 @@ impl Registry {
         Ok(Registry {
             path: shown.to_string(),
             facts,
+            text_hash: crate::cache::content_hash(text.as_bytes()),
         })
     }
 

@@ -13,6 +13,15 @@ fn reused(out: &std::process::Output) -> String {
 }
 
 const FRESH: &str = "---\nowner: t\nlast_reviewed: 2026-10-01\n---\n";
+/// A check that reports JSON and what the cache reused.
+const JSON_STATS: [&str; 6] = [
+    "check",
+    "--today",
+    "2026-11-24",
+    "--format",
+    "json",
+    "--statistics",
+];
 
 #[test]
 fn unchanged_files_are_reused_and_changed_ones_rechecked() {
@@ -20,14 +29,7 @@ fn unchanged_files_are_reused_and_changed_ones_rechecked() {
     let d = dir.path();
     write(d, "a.md", format!("{FRESH}# A\n\nTODO a\n\n## Part\n"));
     write(d, "b.md", format!("{FRESH}# B\n\nSee [a](a.md#part).\n"));
-    let args = [
-        "check",
-        "--today",
-        "2026-11-24",
-        "--format",
-        "json",
-        "--statistics",
-    ];
+    let args = JSON_STATS;
     let first = run_in(d, &args);
     assert!(
         reused(&first).contains("0 of 2 files reused"),
@@ -172,14 +174,7 @@ fn settled_files_are_reused_without_reading_and_edits_are_still_seen() {
     write(d, "b.md", format!("{FRESH}# B\n\nFine.\n"));
     // Past the racy window (2 s) before the first run records the stamps.
     std::thread::sleep(std::time::Duration::from_millis(2300));
-    let args = [
-        "check",
-        "--today",
-        "2026-11-24",
-        "--format",
-        "json",
-        "--statistics",
-    ];
+    let args = JSON_STATS;
     let first = run_in(d, &args);
     let second = run_in(d, &args);
     assert!(
@@ -238,14 +233,7 @@ fn corpus_wide_findings_follow_changes_outside_the_articles() {
         format!("{FRESH}# A\n\n![Screen](img/screen.png) and [the form](Forms/Claim.pdf).\n\nYou can request a refund within 30 days of the charge.\n"),
     );
     write(d, "forms/claim.pdf", "%PDF");
-    let args = [
-        "check",
-        "--today",
-        "2026-11-24",
-        "--format",
-        "json",
-        "--statistics",
-    ];
+    let args = JSON_STATS;
     let first = codes_at(&run_in(d, &args));
     let corpus_reused =
         |out: &std::process::Output| reused(out).contains("corpus-wide findings reused");
